@@ -1,0 +1,65 @@
+/* bp-bpj.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bp-document.h"
+
+G_BEGIN_DECLS
+
+/* Reading and writing .bpj files, exactly as the format page says. */
+
+#define BP_BPJ_ERROR (bp_bpj_error_quark ())
+
+typedef enum {
+  BP_BPJ_ERROR_SYNTAX,    /* not JSON, or not UTF-8 */
+  BP_BPJ_ERROR_INVALID,   /* JSON that breaks a rule of the format */
+  BP_BPJ_ERROR_VERSION,   /* written by a newer version */
+  BP_BPJ_ERROR_LIMIT,     /* too large, too many items, too deep */
+  BP_BPJ_ERROR_IO,        /* could not be read or written */
+} BpBpjError;
+
+GQuark       bp_bpj_error_quark  (void);
+
+/* Reads a whole document, or refuses it whole. The error message reads
+ * "NAME: PATH: RULE", for example
+ *   loan.bpj: steps[3].lane: refers to lane "back2", which does not exist
+ *   loan.bpj: line 4, column 7: unexpected character ']'
+ * where NAME is @display_name. The new document's history is empty and
+ * unmodified. */
+BpDocument  *bp_bpj_read         (const char  *data,
+                                  gsize        length,
+                                  const char  *display_name,
+                                  GError     **error);
+/* The same, from a file; refuses files over 64 MiB before reading them.
+ * The display name is the path as given. */
+BpDocument  *bp_bpj_load         (const char  *path,
+                                  GError     **error);
+
+/* Every problem found in @data, each "PATH: RULE" (without the name),
+ * in file order, at most @max_problems; an empty array when the data is a
+ * valid blueprint. */
+GPtrArray   *bp_bpj_check        (const char  *data,
+                                  gsize        length,
+                                  guint        max_problems);
+
+/* The canonical text of @document: keys in the format page's order, then
+ * the kept unknown keys, two-space indentation, a final newline. The same
+ * document always gives the same bytes. */
+char        *bp_bpj_write        (BpDocument  *document,
+                                  gsize       *length);
+/* Writes the canonical text to @path atomically (a temporary file in the
+ * same folder, then a rename), following a symbolic link to its target and
+ * keeping an existing file's permissions. On failure the old file is
+ * intact. Does not touch the history's saved point. */
+gboolean     bp_bpj_save         (BpDocument  *document,
+                                  const char  *path,
+                                  GError     **error);
+
+G_END_DECLS

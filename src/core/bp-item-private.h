@@ -1,0 +1,34 @@
+/* bp-item-private.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bp-item.h"
+
+G_BEGIN_DECLS
+
+/* Called by the document when it takes or lets go of an item. */
+void      bp_item_attach        (BpItem      *self,
+                                 BpDocument  *document);
+
+/* The one way a subclass changes a property: when the value differs, the
+ * old one is recorded in the document's history, the field is set, and
+ * notify is emitted, all inside one undo step. Return TRUE on a change. */
+gboolean  bp_item_change_string (BpItem      *self,
+                                 char       **field,
+                                 const char  *value,
+                                 GParamSpec  *pspec);
+gboolean  bp_item_change_double (BpItem      *self,
+                                 double      *field,
+                                 double       value,
+                                 GParamSpec  *pspec);
+gboolean  bp_item_change_int    (BpItem      *self,
+                                 int         *field,
+                                 int          value,
+                                 GParamSpec  *pspec);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* bp-render.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "bp-layout.h"
+
+G_BEGIN_DECLS
+
+/* How to draw: the canvas, exports and printing all call bp_render(). */
+typedef struct {
+  /* The visible part, in canvas units; a zero width or height means the
+   * whole blueprint. Only what intersects it is drawn. */
+  BpRect       viewport;
+  /* Device units per canvas unit. */
+  double       zoom;
+  gboolean     dark;
+  /* Leave the background unpainted (transparent PNG). */
+  gboolean     transparent;
+  /* Ids (char *) of selected items, or NULL. */
+  GHashTable  *selection;
+  /* The id under the pointer, or NULL. */
+  const char  *hover_id;
+} BpRenderOptions;
+
+void   bp_render_options_init (BpRenderOptions       *options);
+
+/* Draws @layout's document on @cr. The device origin of @cr is the
+ * viewport's top-left corner: bp_render() scales by the zoom and
+ * translates by the viewport itself, inside a cairo_save()/restore(). */
+void   bp_render              (cairo_t               *cr,
+                               BpLayout              *layout,
+                               const BpRenderOptions *options);
+
+G_END_DECLS
