@@ -12,12 +12,14 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bp-application.h"
 #include "bp-command-line.h"
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(BpApplication) app = NULL;
   int status = 0;
 
   setlocale (LC_ALL, "");
@@ -25,10 +27,10 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* --check and --export run without a display and without GTK. */
   if (bp_command_line_run (argc, argv, &status))
     return status;
 
-  g_printerr ("%s\n", _("The editor window is not part of this build yet; "
-                        "use --check or --export."));
-  return 1;
+  app = bp_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,204 @@
+/* bp-application.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-application.h"
+#include "bp-window-private.h"
+
+struct _BpApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
+
+static BpWindow *
+new_window (BpApplication *self)
+{
+  BpWindow *window = bp_window_new (GTK_APPLICATION (self));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  /* The canvas follows the light or dark style; exports stay light. */
+  bp_canvas_set_dark (bp_window_get_canvas (window), adw_style_manager_get_dark (style));
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (bp_canvas_set_dark_from_style),
+                           bp_window_get_canvas (window), 0);
+  return window;
+}
+
+BpWindow *
+bp_application_find_window (BpApplication *self,
+                            GFile         *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      GFile *shown;
+
+      if (!BP_IS_WINDOW (l->data))
+        continue;
+      shown = bp_window_get_file (BP_WINDOW (l->data));
+      if (shown != NULL && g_file_equal (shown, file))
+        return BP_WINDOW (l->data);
+    }
+  return NULL;
+}
+
+static void
+bp_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (new_window (BP_APPLICATION (app))));
+}
+
+static void
+bp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  BpApplication *self = BP_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      BpWindow *window = bp_application_find_window (self, files[i]);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (window == NULL)
+        {
+          /* An untouched new window is reused rather than left behind. */
+          if (active != NULL && BP_IS_WINDOW (active) && bp_window_is_pristine (BP_WINDOW (active)))
+            window = BP_WINDOW (active);
+          else
+            window = new_window (self);
+          gtk_window_present (GTK_WINDOW (window));
+          bp_window_load_file (window, files[i]);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       app)
+{
+  gtk_window_present (GTK_WINDOW (new_window (BP_APPLICATION (app))));
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       app)
+{
+  bp_window_open_dialog (gtk_application_get_active_window (GTK_APPLICATION (app)),
+                         GTK_APPLICATION (app));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       app)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  /* Each window asks about its own unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       app)
+{
+  const char *developers[] = { "The Touchpoint developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Touchpoint"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Draw service blueprints: the stages of a customer's "
+                                       "journey, what happens on each side of the line of "
+                                       "visibility, and where it hurts."),
+                         "developers", developers,
+                         "copyright", "© 2026 The Touchpoint developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_activated },
+  { "open", open_activated },
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+set_accels (GtkApplication *app,
+            const char     *action,
+            const char     *first,
+            const char     *second)
+{
+  const char *accels[] = { first, second, NULL };
+
+  gtk_application_set_accels_for_action (app, action, accels);
+}
+
+static void
+bp_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (bp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  set_accels (gtk_app, "app.new", "<Control>n", NULL);
+  set_accels (gtk_app, "app.open", "<Control>o", NULL);
+  set_accels (gtk_app, "app.quit", "<Control>q", NULL);
+  set_accels (gtk_app, "win.save", "<Control>s", NULL);
+  set_accels (gtk_app, "win.save-as", "<Control><Shift>s", NULL);
+  set_accels (gtk_app, "win.export", "<Control>e", NULL);
+  set_accels (gtk_app, "win.undo", "<Control>z", NULL);
+  set_accels (gtk_app, "win.redo", "<Control><Shift>z", "<Control>y");
+  set_accels (gtk_app, "win.zoom-in", "<Control>plus", "<Control>equal");
+  set_accels (gtk_app, "win.zoom-out", "<Control>minus", NULL);
+  set_accels (gtk_app, "win.zoom-reset", "<Control>0", NULL);
+  set_accels (gtk_app, "win.zoom-fit", "<Control>9", NULL);
+  set_accels (gtk_app, "win.select-all", "<Control>a", NULL);
+  set_accels (gtk_app, "window.close", "<Control>w", NULL);
+}
+
+static void
+bp_application_class_init (BpApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = bp_application_activate;
+  app_class->open = bp_application_open;
+  app_class->startup = bp_application_startup;
+}
+
+static void
+bp_application_init (BpApplication *self)
+{
+}
+
+BpApplication *
+bp_application_new (void)
+{
+  return g_object_new (BP_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/touchpoint/Touchpoint",
+                       NULL);
+}

@@ -1,0 +1,27 @@
+/* bp-application.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bp-window.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_APPLICATION (bp_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpApplication, bp_application, BP, APPLICATION, AdwApplication)
+
+/* Touchpoint: one window per document; opening a file that is already
+ * open raises its window. */
+BpApplication *bp_application_new          (void);
+/* The window showing @file, or NULL. */
+BpWindow      *bp_application_find_window  (BpApplication *self,
+                                            GFile         *file);
+
+G_END_DECLS

@@ -1,0 +1,966 @@
+/* bp-canvas-input.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bp-canvas-private.h"
+#include "bp-history.h"
+#include "bp-render.h"
+
+/* The pointer, the gestures and the keys of the canvas: selecting,
+ * moving cards (drawn as ghosts until the drop, then one undo step),
+ * rubber bands, drawing flows, resizing lanes and stages, panning and
+ * zooming, and cards dropped from the palette. */
+
+#define FLOW_HANDLE_RADIUS 6.0
+#define NUDGE_STEP 8.0
+#define NUDGE_STEP_LARGE 40.0
+/* Used to centre a card dropped from the palette under the pointer. */
+#define DROPPED_CARD_HEIGHT 84.0
+
+static const GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 };   /* #3584e4 */
+
+static GdkModifierType
+current_state (GtkEventController *controller)
+{
+  return gtk_event_controller_get_current_event_state (controller);
+}
+
+static BpHistory *
+history (BpCanvas *self)
+{
+  return bp_document_get_history (self->document);
+}
+
+static gboolean
+step_rect (BpCanvas *self,
+           BpItem   *item,
+           BpRect   *rect)
+{
+  return item != NULL && BP_IS_STEP (item) &&
+         bp_layout_get_item_rect (self->layout, item, rect);
+}
+
+/* The small circle on a card's right edge that starts a flow. */
+static void
+flow_handle_centre (const BpRect *card,
+                    double       *x,
+                    double       *y)
+{
+  *x = card->x + card->width;
+  *y = card->y + card->height / 2;
+}
+
+static gboolean
+is_on_flow_handle (BpCanvas     *self,
+                   const BpRect *card,
+                   double        cx,
+                   double        cy)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  double hx, hy;
+
+  flow_handle_centre (card, &hx, &hy);
+  return hypot (cx - hx, cy - hy) * zoom <= FLOW_HANDLE_RADIUS + 3;
+}
+
+/* A lane's bottom edge in the header column, or a stage's right edge in
+ * the header row, within a few pixels. */
+static BpDragMode
+edge_at (BpCanvas *self,
+         double    cx,
+         double    cy,
+         BpItem  **item)
+{
+  double grab = BP_CANVAS_EDGE_GRAB / bp_view_state_get_zoom (self->view);
+  BpRect rect;
+
+  for (guint i = 0; bp_layout_get_lane_header_rect (self->layout, i, &rect); i++)
+    if (cx >= rect.x && cx <= rect.x + rect.width &&
+        fabs (cy - (rect.y + rect.height)) <= grab)
+      {
+        *item = BP_ITEM (bp_document_get_lane (self->document, i));
+        return BP_DRAG_LANE_EDGE;
+      }
+
+  for (guint i = 0; bp_layout_get_stage_header_rect (self->layout, i, &rect); i++)
+    if (cy >= rect.y && cy <= rect.y + rect.height &&
+        fabs (cx - (rect.x + rect.width)) <= grab)
+      {
+        *item = BP_ITEM (bp_document_get_stage (self->document, i));
+        return BP_DRAG_STAGE_EDGE;
+      }
+
+  return BP_DRAG_NONE;
+}
+
+static void
+press_on_step (BpCanvas        *self,
+               BpItem          *step,
+               GdkModifierType  state)
+{
+  BpRect card;
+
+  step_rect (self, step, &card);
+  self->drag_item = step;
+
+  if (is_on_flow_handle (self, &card, self->press_x, self->press_y))
+    {
+      self->pending_mode = BP_DRAG_FLOW;
+      return;
+    }
+
+  if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+    {
+      if (bp_canvas_is_selected (self, step))
+        {
+          g_hash_table_remove (self->selection, bp_item_get_id (step));
+          bp_canvas_select (self, NULL, TRUE);
+          return;
+        }
+      bp_canvas_select (self, step, TRUE);
+    }
+  else if (!bp_canvas_is_selected (self, step))
+    {
+      bp_canvas_select (self, step, FALSE);
+    }
+
+  self->pending_mode = BP_DRAG_MOVE;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          start_x,
+               double          start_y,
+               BpCanvas       *self)
+{
+  GdkModifierType state = current_state (GTK_EVENT_CONTROLLER (gesture));
+  BpHit hit;
+
+  if (self->document == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  bp_canvas_ensure_layout (self);
+  bp_canvas_widget_to_canvas (self, start_x, start_y, &self->press_x, &self->press_y);
+  self->pointer_x = self->press_x;
+  self->pointer_y = self->press_y;
+  self->drag_mode = BP_DRAG_PENDING;
+  self->pending_mode = BP_DRAG_NONE;
+  self->drag_item = NULL;
+
+  if (self->space_held)
+    {
+      self->pending_mode = BP_DRAG_PAN;
+      self->pan_origin_x = gtk_adjustment_get_value (self->hadjustment);
+      self->pan_origin_y = gtk_adjustment_get_value (self->vadjustment);
+      return;
+    }
+
+  self->pending_mode = edge_at (self, self->press_x, self->press_y, &self->drag_item);
+  if (self->pending_mode != BP_DRAG_NONE)
+    return;
+
+  bp_layout_hit_test (self->layout, self->press_x, self->press_y, &hit);
+  switch (hit.kind)
+    {
+    case BP_HIT_STEP:
+      press_on_step (self, hit.item, state);
+      break;
+
+    case BP_HIT_FLOW:
+    case BP_HIT_LANE_HEADER:
+    case BP_HIT_STAGE_HEADER:
+      bp_canvas_select (self, hit.item, (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0);
+      break;
+
+    case BP_HIT_NONE:
+    case BP_HIT_TITLE:
+    case BP_HIT_LINE:
+    case BP_HIT_CELL:
+    default:
+      if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
+        bp_canvas_clear_selection (self);
+      self->pending_mode = BP_DRAG_RUBBER_BAND;
+      break;
+    }
+}
+
+static void
+collect_moving_cards (BpCanvas *self)
+{
+  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self);
+
+  g_array_set_size (self->moving, 0);
+  for (guint i = 0; i < selection->len; i++)
+    {
+      BpItem *item = g_ptr_array_index (selection, i);
+      BpMovingCard card = { 0 };
+
+      if (!step_rect (self, item, &card.origin))
+        continue;
+      card.step = BP_STEP (item);
+      g_array_append_val (self->moving, card);
+    }
+}
+
+static void
+start_drag (BpCanvas *self)
+{
+  self->drag_mode = self->pending_mode;
+
+  switch (self->drag_mode)
+    {
+    case BP_DRAG_MOVE:
+      collect_moving_cards (self);
+      break;
+
+    case BP_DRAG_LANE_EDGE:
+      bp_history_begin (history (self), _("Resize Lane"));
+      self->edge_origin = bp_lane_get_height (BP_LANE (self->drag_item));
+      break;
+
+    case BP_DRAG_STAGE_EDGE:
+      bp_history_begin (history (self), _("Resize Stage"));
+      self->edge_origin = bp_stage_get_width (BP_STAGE (self->drag_item));
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+update_moving_cards (BpCanvas *self)
+{
+  double dx = self->pointer_x - self->press_x;
+  double dy = self->pointer_y - self->press_y;
+  BpSnapOptions options;
+
+  bp_canvas_snap_options (self, &options);
+  for (guint i = 0; i < self->moving->len; i++)
+    {
+      BpMovingCard *card = &g_array_index (self->moving, BpMovingCard, i);
+
+      bp_snap_card (self->layout, card->step, card->origin.width,
+                    card->origin.x + dx, card->origin.y + dy,
+                    &options, &card->landing);
+    }
+}
+
+static void
+update_edge (BpCanvas *self)
+{
+  double delta;
+
+  if (self->drag_mode == BP_DRAG_LANE_EDGE)
+    {
+      BpRect band;
+      int position = bp_document_get_position (self->document, self->drag_item);
+
+      /* The band may already be taller than the lane's minimum height
+       * (stacked cards): grow from what is drawn. */
+      bp_layout_get_lane_rect (self->layout, position, &band);
+      delta = self->pointer_y - self->press_y;
+      bp_lane_set_height (BP_LANE (self->drag_item),
+                          MAX (self->edge_origin, band.height) + delta);
+    }
+  else
+    {
+      delta = self->pointer_x - self->press_x;
+      bp_stage_set_width (BP_STAGE (self->drag_item), self->edge_origin + delta);
+    }
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          offset_x,
+                double          offset_y,
+                BpCanvas       *self)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+
+  if (self->drag_mode == BP_DRAG_NONE || self->document == NULL)
+    return;
+
+  self->free_move = (current_state (GTK_EVENT_CONTROLLER (gesture)) & GDK_ALT_MASK) != 0;
+
+  if (self->drag_mode == BP_DRAG_PENDING)
+    {
+      if (hypot (offset_x, offset_y) < BP_CANVAS_DRAG_THRESHOLD)
+        return;
+      start_drag (self);
+    }
+
+  if (self->drag_mode == BP_DRAG_PAN)
+    {
+      gtk_adjustment_set_value (self->hadjustment, self->pan_origin_x - offset_x);
+      gtk_adjustment_set_value (self->vadjustment, self->pan_origin_y - offset_y);
+      return;
+    }
+
+  bp_canvas_ensure_layout (self);
+  self->pointer_x = self->press_x + offset_x / zoom;
+  self->pointer_y = self->press_y + offset_y / zoom;
+
+  switch (self->drag_mode)
+    {
+    case BP_DRAG_MOVE:
+      update_moving_cards (self);
+      break;
+
+    case BP_DRAG_RUBBER_BAND:
+      bp_snap_rubber_band (self->press_x, self->press_y,
+                           self->pointer_x, self->pointer_y, &self->rubber_band);
+      break;
+
+    case BP_DRAG_LANE_EDGE:
+    case BP_DRAG_STAGE_EDGE:
+      update_edge (self);
+      break;
+
+    default:
+      break;
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+card_moved (BpMovingCard *card)
+{
+  return g_strcmp0 (bp_step_get_lane (card->step), bp_item_get_id (BP_ITEM (card->landing.lane))) != 0 ||
+         g_strcmp0 (bp_step_get_stage (card->step), bp_item_get_id (BP_ITEM (card->landing.stage))) != 0 ||
+         bp_step_get_x (card->step) != card->landing.x;
+}
+
+static void
+finish_move (BpCanvas *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->moving->len; i++)
+    any |= card_moved (&g_array_index (self->moving, BpMovingCard, i));
+  if (!any)
+    return;
+
+  bp_history_begin (history (self), self->moving->len > 1 ? _("Move Cards") : _("Move Card"));
+  for (guint i = 0; i < self->moving->len; i++)
+    {
+      BpMovingCard *card = &g_array_index (self->moving, BpMovingCard, i);
+
+      bp_document_move_step (self->document, card->step,
+                             bp_item_get_id (BP_ITEM (card->landing.lane)),
+                             bp_item_get_id (BP_ITEM (card->landing.stage)),
+                             card->landing.x);
+    }
+  bp_history_end (history (self));
+}
+
+static void
+finish_rubber_band (BpCanvas *self)
+{
+  g_autoptr(GArray) hits = bp_layout_steps_in_rect (self->layout, &self->rubber_band);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      BpStep *step = bp_document_get_step (self->document, g_array_index (hits, guint, i));
+      g_hash_table_add (self->selection, g_strdup (bp_item_get_id (BP_ITEM (step))));
+    }
+  bp_canvas_select (self, NULL, TRUE);
+}
+
+static void
+finish_flow (BpCanvas *self)
+{
+  BpHit hit;
+  BpFlow *flow;
+
+  bp_layout_hit_test (self->layout, self->pointer_x, self->pointer_y, &hit);
+  if (hit.kind != BP_HIT_STEP || hit.item == self->drag_item)
+    return;
+
+  flow = bp_document_add_flow (self->document,
+                               bp_item_get_id (self->drag_item),
+                               bp_item_get_id (hit.item));
+  if (flow != NULL)
+    bp_canvas_select (self, BP_ITEM (flow), FALSE);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          offset_x,
+             double          offset_y,
+             BpCanvas       *self)
+{
+  BpDragMode mode = self->drag_mode;
+
+  self->drag_mode = BP_DRAG_NONE;
+  if (self->document == NULL)
+    return;
+
+  switch (mode)
+    {
+    case BP_DRAG_MOVE:
+      finish_move (self);
+      break;
+
+    case BP_DRAG_RUBBER_BAND:
+      finish_rubber_band (self);
+      break;
+
+    case BP_DRAG_FLOW:
+      finish_flow (self);
+      break;
+
+    case BP_DRAG_LANE_EDGE:
+    case BP_DRAG_STAGE_EDGE:
+      bp_history_end (history (self));
+      break;
+
+    default:
+      break;
+    }
+
+  g_array_set_size (self->moving, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+bp_canvas_cancel_drag (BpCanvas *self)
+{
+  BpDragMode mode = self->drag_mode;
+
+  if (mode == BP_DRAG_NONE)
+    return FALSE;
+
+  self->drag_mode = BP_DRAG_NONE;
+  if ((mode == BP_DRAG_LANE_EDGE || mode == BP_DRAG_STAGE_EDGE) && self->document != NULL)
+    bp_history_rollback (history (self));
+
+  g_array_set_size (self->moving, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  BpCanvas        *self)
+{
+  double cx, cy;
+  BpHit hit;
+
+  if (n_press != 2 || self->document == NULL)
+    return;
+
+  bp_canvas_ensure_layout (self);
+  bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
+  bp_layout_hit_test (self->layout, cx, cy, &hit);
+  if (hit.kind == BP_HIT_STEP)
+    bp_canvas_edit_step (self, BP_STEP (hit.item));
+}
+
+static void
+on_pan_begin (GtkGestureDrag *gesture,
+              double          x,
+              double          y,
+              BpCanvas       *self)
+{
+  self->pan_origin_x = gtk_adjustment_get_value (self->hadjustment);
+  self->pan_origin_y = gtk_adjustment_get_value (self->vadjustment);
+}
+
+static void
+on_pan_update (GtkGestureDrag *gesture,
+               double          offset_x,
+               double          offset_y,
+               BpCanvas       *self)
+{
+  gtk_adjustment_set_value (self->hadjustment, self->pan_origin_x - offset_x);
+  gtk_adjustment_set_value (self->vadjustment, self->pan_origin_y - offset_y);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           BpCanvas                 *self)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+
+  if (!(current_state (GTK_EVENT_CONTROLLER (controller)) & GDK_CONTROL_MASK))
+    return FALSE;
+
+  /* Wheels send whole steps, touchpads small deltas: both scale smoothly. */
+  bp_canvas_zoom_at (self, zoom * pow (1.1, -dy), self->last_x, self->last_y);
+  return TRUE;
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                BpCanvas         *self)
+{
+  self->pinch_zoom = bp_view_state_get_zoom (self->view);
+}
+
+static void
+on_pinch_scale_changed (GtkGestureZoom *gesture,
+                        double          scale,
+                        BpCanvas       *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  bp_canvas_zoom_at (self, self->pinch_zoom * scale, x, y);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           BpCanvas                 *self)
+{
+  double cx, cy;
+  BpHit hit;
+
+  self->last_x = x;
+  self->last_y = y;
+  if (self->document == NULL || self->drag_mode != BP_DRAG_NONE)
+    return;
+
+  bp_canvas_ensure_layout (self);
+  bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
+  bp_layout_hit_test (self->layout, cx, cy, &hit);
+  bp_canvas_set_hover (self, (hit.kind == BP_HIT_STEP || hit.kind == BP_HIT_FLOW)
+                             ? bp_item_get_id (hit.item) : NULL);
+
+  {
+    BpItem *edge_item;
+    BpDragMode edge = edge_at (self, cx, cy, &edge_item);
+
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                     edge == BP_DRAG_LANE_EDGE ? "row-resize" :
+                                     edge == BP_DRAG_STAGE_EDGE ? "col-resize" :
+                                     self->space_held ? "grab" : NULL);
+  }
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          BpCanvas                 *self)
+{
+  bp_canvas_set_hover (self, NULL);
+}
+
+static BpStep *
+single_selected_step (BpCanvas *self)
+{
+  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self);
+
+  if (selection->len == 1 && BP_IS_STEP (g_ptr_array_index (selection, 0)))
+    return g_ptr_array_index (selection, 0);
+  return NULL;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BpCanvas              *self)
+{
+  double nudge = (state & GDK_SHIFT_MASK) ? NUDGE_STEP_LARGE : NUDGE_STEP;
+  BpStep *step;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      if (!bp_canvas_cancel_drag (self))
+        bp_canvas_clear_selection (self);
+      return TRUE;
+
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      bp_canvas_delete_selection (self);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      if (self->drag_mode != BP_DRAG_NONE)
+        return FALSE;
+      bp_canvas_nudge_selection (self, keyval == GDK_KEY_Left ? -nudge : nudge);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+      if (!(state & GDK_ALT_MASK) || self->drag_mode != BP_DRAG_NONE)
+        return FALSE;
+      bp_canvas_move_selection_lane (self, keyval == GDK_KEY_Up ? -1 : 1);
+      return TRUE;
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      step = single_selected_step (self);
+      if (step == NULL)
+        return FALSE;
+      bp_canvas_edit_step (self, step);
+      return TRUE;
+
+    case GDK_KEY_space:
+      self->space_held = TRUE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_key_released (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 BpCanvas              *self)
+{
+  if (keyval == GDK_KEY_space)
+    {
+      self->space_held = FALSE;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), NULL);
+    }
+}
+
+/* Cards from the palette: the value is the zone's name ("backstage");
+ * the card lands in the lane under the pointer, as snapping says. */
+static gboolean
+drop_landing (BpCanvas     *self,
+              double        x,
+              double        y,
+              BpSnapResult *landing)
+{
+  BpSnapOptions options;
+  double cx, cy;
+
+  if (self->document == NULL)
+    return FALSE;
+
+  bp_canvas_ensure_layout (self);
+  bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
+  bp_canvas_snap_options (self, &options);
+  return bp_snap_card (self->layout, NULL, BP_STEP_DEFAULT_WIDTH,
+                       cx - BP_STEP_DEFAULT_WIDTH / 2, cy - DROPPED_CARD_HEIGHT / 2,
+                       &options, landing);
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget *target,
+                double         x,
+                double         y,
+                BpCanvas      *self)
+{
+  self->drop_active = drop_landing (self, x, y, &self->drop_landing);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->drop_active ? GDK_ACTION_COPY : 0;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               BpCanvas      *self)
+{
+  self->drop_active = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static const char *
+new_card_text (BpLaneKind kind)
+{
+  switch (kind)
+    {
+    case BP_LANE_KIND_EVIDENCE:   return _("New evidence");
+    case BP_LANE_KIND_CUSTOMER:   return _("New customer action");
+    case BP_LANE_KIND_FRONTSTAGE: return _("New frontstage action");
+    case BP_LANE_KIND_BACKSTAGE:  return _("New backstage action");
+    case BP_LANE_KIND_SUPPORT:    return _("New support process");
+    default:                      return "";
+    }
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         BpCanvas      *self)
+{
+  BpSnapResult landing;
+  BpStep *step;
+
+  self->drop_active = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (!G_VALUE_HOLDS_STRING (value) || !drop_landing (self, x, y, &landing))
+    return FALSE;
+
+  step = bp_document_add_step (self->document,
+                               bp_item_get_id (BP_ITEM (landing.lane)),
+                               bp_item_get_id (BP_ITEM (landing.stage)),
+                               landing.x,
+                               new_card_text (bp_lane_get_kind (landing.lane)));
+  if (step == NULL)
+    return FALSE;
+
+  bp_canvas_select (self, BP_ITEM (step), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
+
+void
+bp_canvas_init_input (BpCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *gesture;
+  GtkEventController *controller;
+  GtkDropTarget *drop;
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_MIDDLE);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_pan_begin), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_pan_update), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (widget, controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (controller, "key-released", G_CALLBACK (on_key_released), self);
+  gtk_widget_add_controller (widget, controller);
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (drop, "enter", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drop));
+}
+
+/* Overlays, drawn over the render in canvas units. */
+
+static void
+rounded_rect (cairo_t      *cr,
+              const BpRect *r,
+              double        radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_landing (cairo_t            *cr,
+              const BpSnapResult *landing,
+              double              zoom)
+{
+  double dash = 5 / zoom;
+
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2 / zoom);
+  cairo_set_dash (cr, &dash, 1, 0);
+  rounded_rect (cr, &landing->card, 8);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_guide (BpCanvas           *self,
+            cairo_t            *cr,
+            const BpSnapResult *landing,
+            double              zoom)
+{
+  BpRect bounds;
+
+  if (!landing->has_guide)
+    return;
+
+  bp_layout_get_bounds (self->layout, &bounds);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.7);
+  cairo_set_line_width (cr, 1 / zoom);
+  cairo_move_to (cr, landing->guide_x, bounds.y);
+  cairo_line_to (cr, landing->guide_x, bounds.y + bounds.height);
+  cairo_stroke (cr);
+}
+
+/* The card itself follows the pointer: the render of its own rectangle,
+ * drawn again where the pointer took it. */
+static void
+draw_ghost (BpCanvas           *self,
+            cairo_t            *cr,
+            const BpMovingCard *card)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  double dx = self->pointer_x - self->press_x;
+  double dy = self->pointer_y - self->press_y;
+  BpRenderOptions options;
+  BpRect ghost = card->origin;
+
+  ghost.x += dx;
+  ghost.y += dy;
+
+  bp_render_options_init (&options);
+  options.zoom = zoom;
+  options.dark = self->dark;
+  options.transparent = TRUE;
+  options.viewport = card->origin;
+
+  cairo_save (cr);
+  rounded_rect (cr, &ghost, 8);
+  cairo_clip (cr);
+  cairo_translate (cr, ghost.x, ghost.y);
+  cairo_scale (cr, 1 / zoom, 1 / zoom);
+  cairo_push_group (cr);
+  bp_render (cr, self->layout, &options);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.85);
+  cairo_restore (cr);
+}
+
+static void
+draw_flow_preview (BpCanvas *self,
+                   cairo_t  *cr,
+                   double    zoom)
+{
+  BpRect card;
+  double hx, hy;
+  double angle;
+
+  if (!step_rect (self, self->drag_item, &card))
+    return;
+
+  flow_handle_centre (&card, &hx, &hy);
+  angle = atan2 (self->pointer_y - hy, self->pointer_x - hx);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2 / zoom);
+  cairo_move_to (cr, hx, hy);
+  cairo_line_to (cr, self->pointer_x, self->pointer_y);
+  cairo_stroke (cr);
+  cairo_move_to (cr, self->pointer_x, self->pointer_y);
+  cairo_line_to (cr, self->pointer_x - 10 * cos (angle - 0.4), self->pointer_y - 10 * sin (angle - 0.4));
+  cairo_line_to (cr, self->pointer_x - 10 * cos (angle + 0.4), self->pointer_y - 10 * sin (angle + 0.4));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_flow_handle (BpCanvas *self,
+                  cairo_t  *cr,
+                  double    zoom)
+{
+  BpItem *item = bp_document_lookup (self->document, self->hover_id);
+  BpRect card;
+  double hx, hy;
+
+  if (!step_rect (self, item, &card))
+    return;
+
+  flow_handle_centre (&card, &hx, &hy);
+  cairo_arc (cr, hx, hy, FLOW_HANDLE_RADIUS / zoom, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2 / zoom);
+  cairo_stroke (cr);
+}
+
+void
+bp_canvas_draw_overlays (BpCanvas *self,
+                         cairo_t  *cr)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+
+  cairo_save (cr);
+  cairo_scale (cr, zoom, zoom);
+  cairo_translate (cr, -bp_view_state_get_x (self->view), -bp_view_state_get_y (self->view));
+
+  switch (self->drag_mode)
+    {
+    case BP_DRAG_MOVE:
+      for (guint i = 0; i < self->moving->len; i++)
+        {
+          BpMovingCard *card = &g_array_index (self->moving, BpMovingCard, i);
+
+          draw_landing (cr, &card->landing, zoom);
+          draw_guide (self, cr, &card->landing, zoom);
+        }
+      for (guint i = 0; i < self->moving->len; i++)
+        draw_ghost (self, cr, &g_array_index (self->moving, BpMovingCard, i));
+      break;
+
+    case BP_DRAG_RUBBER_BAND:
+      cairo_rectangle (cr, self->rubber_band.x, self->rubber_band.y,
+                       self->rubber_band.width, self->rubber_band.height);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
+      cairo_fill_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 1 / zoom);
+      cairo_stroke (cr);
+      break;
+
+    case BP_DRAG_FLOW:
+      draw_flow_preview (self, cr, zoom);
+      break;
+
+    default:
+      if (self->hover_id != NULL)
+        draw_flow_handle (self, cr, zoom);
+      break;
+    }
+
+  if (self->drop_active)
+    draw_landing (cr, &self->drop_landing, zoom);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,103 @@
+/* bp-canvas-private.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bp-canvas.h"
+#include "bp-snap.h"
+
+G_BEGIN_DECLS
+
+/* Canvas units of empty space around the blueprint. */
+#define BP_CANVAS_MARGIN 32.0
+/* How close (widget pixels) the pointer must be to grab an edge. */
+#define BP_CANVAS_EDGE_GRAB 5.0
+/* How far the pointer must travel before a press becomes a drag. */
+#define BP_CANVAS_DRAG_THRESHOLD 4.0
+
+typedef enum {
+  BP_DRAG_NONE,
+  BP_DRAG_PENDING,      /* pressed, not yet moved past the threshold */
+  BP_DRAG_MOVE,         /* moving the selected cards */
+  BP_DRAG_RUBBER_BAND,  /* selecting with a rectangle */
+  BP_DRAG_FLOW,         /* drawing an arrow from a card */
+  BP_DRAG_LANE_EDGE,    /* resizing a lane */
+  BP_DRAG_STAGE_EDGE,   /* resizing a stage */
+  BP_DRAG_PAN,          /* scrolling with the middle button */
+} BpDragMode;
+
+/* A card being moved: where it was, and where it is going. */
+typedef struct {
+  BpStep       *step;   /* borrowed; the document holds it */
+  BpRect        origin; /* its card when the drag began */
+  BpSnapResult  landing;
+} BpMovingCard;
+
+struct _BpCanvas
+{
+  GtkDrawingArea  parent_instance;
+
+  BpDocument     *document;
+  BpLayout       *layout;
+  BpViewState    *view;
+  gulong          changed_handler;
+  guint           relayout_source;
+
+  GtkAdjustment  *hadjustment;
+  GtkAdjustment  *vadjustment;
+  guint           hscroll_policy : 1;
+  guint           vscroll_policy : 1;
+  guint           dark : 1;
+
+  /* ids (owned) of the selected items */
+  GHashTable     *selection;
+  char           *hover_id;
+
+  BpDragMode      drag_mode;
+  BpDragMode      pending_mode;
+  BpItem         *drag_item;       /* borrowed: the card, lane or stage grabbed */
+  double          press_x;         /* canvas units */
+  double          press_y;
+  double          pointer_x;       /* canvas units */
+  double          pointer_y;
+  GArray         *moving;          /* of BpMovingCard */
+  BpRect          rubber_band;
+  double          edge_origin;     /* the lane's height or stage's width */
+  double          pan_origin_x;
+  double          pan_origin_y;
+  gboolean        free_move;       /* Alt held: no snapping */
+  gboolean        space_held;      /* Space held: the primary button pans */
+  double          last_x;          /* the pointer, widget pixels */
+  double          last_y;
+
+  /* A card dragged from the palette, hovering over the canvas. */
+  gboolean        drop_active;
+  BpSnapResult    drop_landing;
+
+  double          pinch_zoom;
+
+  GtkWidget      *card_editor;
+};
+
+/* bp-canvas.c */
+void      bp_canvas_ensure_layout     (BpCanvas     *self);
+gboolean  bp_canvas_is_selected       (BpCanvas     *self,
+                                       BpItem       *item);
+void      bp_canvas_set_hover         (BpCanvas     *self,
+                                       const char   *id);
+void      bp_canvas_scroll_by         (BpCanvas     *self,
+                                       double        dx,
+                                       double        dy);
+void      bp_canvas_snap_options      (BpCanvas     *self,
+                                       BpSnapOptions *options);
+
+/* bp-canvas-input.c */
+void      bp_canvas_init_input        (BpCanvas     *self);
+void      bp_canvas_draw_overlays     (BpCanvas     *self,
+                                       cairo_t      *cr);
+
+G_END_DECLS

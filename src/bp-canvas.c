@@ -1,0 +1,838 @@
+/* bp-canvas.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-canvas-private.h"
+#include "bp-history.h"
+#include "bp-render.h"
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BpCanvas, bp_canvas, GTK_TYPE_DRAWING_AREA,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS,
+
+  /* GtkScrollable */
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+get_blueprint_bounds (BpCanvas *self,
+                      BpRect   *bounds)
+{
+  if (self->layout != NULL)
+    bp_layout_get_bounds (self->layout, bounds);
+  else
+    *bounds = (BpRect) { 0, 0, 0, 0 };
+}
+
+/* The adjustments count widget pixels; canvas unit 0 sits at -lower. */
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         extent,
+                      double         page,
+                      double         zoom)
+{
+  double lower = -BP_CANVAS_MARGIN * zoom;
+  double upper = (extent + BP_CANVAS_MARGIN) * zoom;
+  double value;
+
+  if (adjustment == NULL)
+    return;
+
+  upper = MAX (upper, lower + page);
+  value = CLAMP (gtk_adjustment_get_value (adjustment), lower, upper - page);
+  gtk_adjustment_configure (adjustment, value, lower, upper,
+                            page * 0.1, page * 0.9, page);
+}
+
+static void
+update_view_origin (BpCanvas *self)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  double x = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  double y = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+
+  bp_view_state_set_origin (self->view, x / zoom, y / zoom);
+}
+
+static void
+configure_adjustments (BpCanvas *self)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  BpRect bounds;
+
+  get_blueprint_bounds (self, &bounds);
+  configure_adjustment (self->hadjustment, bounds.width,
+                        gtk_widget_get_width (GTK_WIDGET (self)), zoom);
+  configure_adjustment (self->vadjustment, bounds.height,
+                        gtk_widget_get_height (GTK_WIDGET (self)), zoom);
+  update_view_origin (self);
+}
+
+void
+bp_canvas_ensure_layout (BpCanvas *self)
+{
+  if (self->relayout_source == 0 || self->layout == NULL)
+    return;
+
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
+  bp_layout_update (self->layout);
+  configure_adjustments (self);
+}
+
+static gboolean
+relayout_cb (gpointer data)
+{
+  BpCanvas *self = data;
+
+  self->relayout_source = 0;
+  if (self->layout != NULL)
+    {
+      bp_layout_update (self->layout);
+      configure_adjustments (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Forgets selected ids that no longer name an item (after undo, say). */
+static void
+prune_selection (BpCanvas *self)
+{
+  GHashTableIter iter;
+  gpointer id;
+  gboolean changed = FALSE;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (bp_document_lookup (self->document, id) == NULL)
+      {
+        g_hash_table_iter_remove (&iter);
+        changed = TRUE;
+      }
+
+  if (changed)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* A transaction changes the document many times: lay it out once, just
+ * before the next frame. */
+static void
+on_document_changed (BpCanvas *self)
+{
+  if (self->relayout_source == 0)
+    self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
+  prune_selection (self);
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        data)
+{
+  BpCanvas *self = BP_CANVAS (area);
+  double zoom = bp_view_state_get_zoom (self->view);
+  BpRenderOptions options;
+  g_autoptr(GHashTable) selection = NULL;
+
+  bp_canvas_ensure_layout (self);
+
+  /* The desk around the sheet. */
+  if (self->dark)
+    cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
+  else
+    cairo_set_source_rgb (cr, 0.92, 0.92, 0.91);
+  cairo_paint (cr);
+
+  if (self->layout == NULL)
+    return;
+
+  bp_render_options_init (&options);
+  options.zoom = zoom;
+  options.dark = self->dark;
+  options.viewport.x = bp_view_state_get_x (self->view);
+  options.viewport.y = bp_view_state_get_y (self->view);
+  options.viewport.width = width / zoom;
+  options.viewport.height = height / zoom;
+  options.selection = self->selection;
+  options.hover_id = self->hover_id;
+
+  bp_render (cr, self->layout, &options);
+  bp_canvas_draw_overlays (self, cr);
+}
+
+static void
+bp_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  BpCanvas *self = BP_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (bp_canvas_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (GTK_POPOVER (self->card_editor));
+  bp_canvas_ensure_layout (self);
+  configure_adjustments (self);
+}
+
+static void
+on_adjustment_value_changed (BpCanvas *self)
+{
+  update_view_origin (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (BpCanvas       *self,
+                GtkAdjustment **field,
+                GtkAdjustment  *adjustment)
+{
+  if (*field == adjustment && adjustment != NULL)
+    return;
+
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_func (*field, on_adjustment_value_changed, self);
+
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+
+  g_set_object (field, adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (on_adjustment_value_changed), self);
+  configure_adjustments (self);
+}
+
+static void
+bp_canvas_dispose (GObject *object)
+{
+  BpCanvas *self = BP_CANVAS (object);
+
+  bp_canvas_set_document (self, NULL);
+  g_clear_pointer (&self->card_editor, gtk_widget_unparent);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->view);
+
+  G_OBJECT_CLASS (bp_canvas_parent_class)->dispose (object);
+}
+
+static void
+bp_canvas_finalize (GObject *object)
+{
+  BpCanvas *self = BP_CANVAS (object);
+
+  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->hover_id, g_free);
+  g_clear_pointer (&self->moving, g_array_unref);
+
+  G_OBJECT_CLASS (bp_canvas_parent_class)->finalize (object);
+}
+
+static void
+bp_canvas_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BpCanvas *self = BP_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_canvas_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BpCanvas *self = BP_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      bp_canvas_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bp_canvas_class_init (BpCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bp_canvas_dispose;
+  object_class->finalize = bp_canvas_finalize;
+  object_class->get_property = bp_canvas_get_property;
+  object_class->set_property = bp_canvas_set_property;
+
+  widget_class->size_allocate = bp_canvas_size_allocate;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         BP_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "bpcanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+on_zoom_changed (BpCanvas *self)
+{
+  configure_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+bp_canvas_init (BpCanvas *self)
+{
+  self->view = bp_view_state_new ();
+  self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->moving = g_array_new (FALSE, TRUE, sizeof (BpMovingCard));
+
+  g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);
+
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  self->card_editor = bp_card_editor_new ();
+  gtk_widget_set_parent (self->card_editor, GTK_WIDGET (self));
+
+  bp_canvas_init_input (self);
+}
+
+GtkWidget *
+bp_canvas_new (void)
+{
+  return g_object_new (BP_TYPE_CANVAS, NULL);
+}
+
+BpDocument *
+bp_canvas_get_document (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+  return self->document;
+}
+
+void
+bp_canvas_set_document (BpCanvas   *self,
+                        BpDocument *document)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+  g_return_if_fail (document == NULL || BP_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  bp_canvas_cancel_drag (self);
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->layout);
+  g_set_object (&self->document, document);
+  g_hash_table_remove_all (self->selection);
+  g_clear_pointer (&self->hover_id, g_free);
+
+  if (document != NULL)
+    {
+      self->layout = bp_layout_new (document);
+      self->changed_handler =
+        g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+    }
+
+  configure_adjustments (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+BpLayout *
+bp_canvas_get_layout (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+
+  bp_canvas_ensure_layout (self);
+  return self->layout;
+}
+
+BpViewState *
+bp_canvas_get_view_state (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+  return self->view;
+}
+
+void
+bp_canvas_set_dark (BpCanvas *self,
+                    gboolean  dark)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->dark == !!dark)
+    return;
+  self->dark = !!dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+bp_canvas_set_dark_from_style (GObject    *style_manager,
+                               GParamSpec *pspec,
+                               BpCanvas   *self)
+{
+  gboolean dark = FALSE;
+
+  g_object_get (style_manager, "dark", &dark, NULL);
+  bp_canvas_set_dark (self, dark);
+}
+
+gboolean
+bp_canvas_is_selected (BpCanvas *self,
+                       BpItem   *item)
+{
+  return item != NULL && g_hash_table_contains (self->selection, bp_item_get_id (item));
+}
+
+static void
+append_selected (BpCanvas   *self,
+                 GListModel *list,
+                 GPtrArray  *out)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BpItem) item = g_list_model_get_item (list, i);
+
+      if (bp_canvas_is_selected (self, item))
+        g_ptr_array_add (out, item);
+    }
+}
+
+GPtrArray *
+bp_canvas_get_selection (BpCanvas *self)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_return_val_if_fail (BP_IS_CANVAS (self), out);
+
+  if (self->document == NULL || g_hash_table_size (self->selection) == 0)
+    return out;
+
+  append_selected (self, bp_document_get_steps (self->document), out);
+  append_selected (self, bp_document_get_flows (self->document), out);
+  append_selected (self, bp_document_get_lanes (self->document), out);
+  append_selected (self, bp_document_get_stages (self->document), out);
+  return out;
+}
+
+void
+bp_canvas_select (BpCanvas *self,
+                  BpItem   *item,
+                  gboolean  add)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (!add)
+    g_hash_table_remove_all (self->selection);
+  if (item != NULL)
+    g_hash_table_add (self->selection, g_strdup (bp_item_get_id (item)));
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+bp_canvas_select_all (BpCanvas *self)
+{
+  GListModel *steps;
+  guint n;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+
+  steps = bp_document_get_steps (self->document);
+  n = g_list_model_get_n_items (steps);
+  g_hash_table_remove_all (self->selection);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BpItem) step = g_list_model_get_item (steps, i);
+      g_hash_table_add (self->selection, g_strdup (bp_item_get_id (step)));
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+bp_canvas_clear_selection (BpCanvas *self)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (g_hash_table_size (self->selection) == 0)
+    return;
+  bp_canvas_select (self, NULL, FALSE);
+}
+
+static BpHistory *
+history (BpCanvas *self)
+{
+  return bp_document_get_history (self->document);
+}
+
+void
+bp_canvas_delete_selection (BpCanvas *self)
+{
+  g_autoptr(GPtrArray) selected = NULL;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+
+  selected = bp_canvas_get_selection (self);
+  if (selected->len == 0)
+    return;
+
+  /* One card keeps its own label, "Remove Card". */
+  if (selected->len > 1)
+    bp_history_begin (history (self), _("Remove Selection"));
+  for (guint i = 0; i < selected->len; i++)
+    {
+      BpItem *item = g_ptr_array_index (selected, i);
+
+      /* Lanes and stages are removed from their headers' menus, where the
+       * user is told what goes with them. */
+      if ((BP_IS_STEP (item) || BP_IS_FLOW (item)) &&
+          bp_item_get_document (item) == self->document)
+        bp_document_remove (self->document, item);
+    }
+  if (selected->len > 1)
+    bp_history_end (history (self));
+  prune_selection (self);
+}
+
+static GPtrArray *
+selected_steps (BpCanvas *self)
+{
+  GPtrArray *steps = bp_canvas_get_selection (self);
+
+  for (guint i = steps->len; i > 0; i--)
+    if (!BP_IS_STEP (g_ptr_array_index (steps, i - 1)))
+      g_ptr_array_remove_index (steps, i - 1);
+  return steps;
+}
+
+void
+bp_canvas_nudge_selection (BpCanvas *self,
+                           double    dx)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+
+  steps = selected_steps (self);
+  if (steps->len == 0)
+    return;
+
+  bp_history_begin (history (self), _("Move Card"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      BpStep *step = g_ptr_array_index (steps, i);
+      bp_step_set_x (step, bp_step_get_x (step) + dx);
+    }
+  bp_history_end (history (self));
+}
+
+void
+bp_canvas_move_selection_lane (BpCanvas *self,
+                               int       direction)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->document == NULL)
+    return;
+
+  steps = selected_steps (self);
+  bp_history_begin (history (self), _("Move Card"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      BpStep *step = g_ptr_array_index (steps, i);
+      BpLane *lane = BP_LANE (bp_document_lookup (self->document, bp_step_get_lane (step)));
+      BpLane *next = bp_snap_neighbour_lane (self->document, lane, direction);
+
+      if (next != NULL)
+        bp_step_set_lane (step, bp_item_get_id (BP_ITEM (next)));
+    }
+  bp_history_end (history (self));
+}
+
+void
+bp_canvas_widget_to_canvas (BpCanvas *self,
+                            double    wx,
+                            double    wy,
+                            double   *cx,
+                            double   *cy)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+
+  *cx = bp_view_state_get_x (self->view) + wx / zoom;
+  *cy = bp_view_state_get_y (self->view) + wy / zoom;
+}
+
+void
+bp_canvas_canvas_to_widget (BpCanvas *self,
+                            double    cx,
+                            double    cy,
+                            double   *wx,
+                            double   *wy)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+
+  *wx = (cx - bp_view_state_get_x (self->view)) * zoom;
+  *wy = (cy - bp_view_state_get_y (self->view)) * zoom;
+}
+
+void
+bp_canvas_zoom_at (BpCanvas *self,
+                   double    zoom,
+                   double    wx,
+                   double    wy)
+{
+  double cx, cy;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  bp_canvas_widget_to_canvas (self, wx, wy, &cx, &cy);
+  bp_view_state_set_zoom (self->view, zoom);
+  zoom = bp_view_state_get_zoom (self->view);
+
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, cx * zoom - wx);
+  gtk_adjustment_set_value (self->vadjustment, cy * zoom - wy);
+  update_view_origin (self);
+}
+
+static void
+zoom_around_centre (BpCanvas *self,
+                    double    zoom)
+{
+  bp_canvas_zoom_at (self, zoom,
+                     gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+void
+bp_canvas_zoom_in (BpCanvas *self)
+{
+  zoom_around_centre (self, bp_view_state_zoom_step (bp_view_state_get_zoom (self->view), 1));
+}
+
+void
+bp_canvas_zoom_out (BpCanvas *self)
+{
+  zoom_around_centre (self, bp_view_state_zoom_step (bp_view_state_get_zoom (self->view), -1));
+}
+
+void
+bp_canvas_zoom_reset (BpCanvas *self)
+{
+  zoom_around_centre (self, 1.0);
+}
+
+void
+bp_canvas_zoom_to_fit (BpCanvas *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  BpRect bounds;
+  double zoom;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  bp_canvas_ensure_layout (self);
+  get_blueprint_bounds (self, &bounds);
+  if (bounds.width <= 0 || bounds.height <= 0 || width <= 0 || height <= 0)
+    return;
+
+  zoom = MIN (width / (bounds.width + 2 * BP_CANVAS_MARGIN),
+              height / (bounds.height + 2 * BP_CANVAS_MARGIN));
+  bp_view_state_set_zoom (self->view, zoom);
+  zoom = bp_view_state_get_zoom (self->view);
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, -BP_CANVAS_MARGIN * zoom);
+  gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
+}
+
+void
+bp_canvas_scroll_by (BpCanvas *self,
+                     double    dx,
+                     double    dy)
+{
+  gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + dx);
+  gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy);
+}
+
+void
+bp_canvas_reveal (BpCanvas *self,
+                  BpItem   *item)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  BpRect rect;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  bp_canvas_ensure_layout (self);
+  if (self->layout == NULL || !bp_layout_get_item_rect (self->layout, item, &rect))
+    return;
+
+  gtk_adjustment_clamp_page (self->hadjustment, rect.x * zoom, (rect.x + rect.width) * zoom);
+  gtk_adjustment_clamp_page (self->vadjustment, rect.y * zoom, (rect.y + rect.height) * zoom);
+}
+
+void
+bp_canvas_set_hover (BpCanvas   *self,
+                     const char *id)
+{
+  if (g_strcmp0 (self->hover_id, id) == 0)
+    return;
+
+  g_free (self->hover_id);
+  self->hover_id = g_strdup (id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+bp_canvas_edit_step (BpCanvas *self,
+                     BpStep   *step)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  GdkRectangle pointing;
+  double wx, wy;
+  BpRect card;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+  g_return_if_fail (BP_IS_STEP (step));
+
+  bp_canvas_reveal (self, BP_ITEM (step));
+  if (!bp_layout_get_item_rect (self->layout, BP_ITEM (step), &card))
+    return;
+
+  bp_canvas_canvas_to_widget (self, card.x, card.y, &wx, &wy);
+  pointing.x = (int) wx;
+  pointing.y = (int) wy;
+  pointing.width = MAX (1, (int) (card.width * zoom));
+  pointing.height = MAX (1, (int) (card.height * zoom));
+  bp_card_editor_edit (BP_CARD_EDITOR (self->card_editor), step, &pointing);
+}
+
+BpCardEditor *
+bp_canvas_get_card_editor (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+  return BP_CARD_EDITOR (self->card_editor);
+}
+
+void
+bp_canvas_snap_options (BpCanvas      *self,
+                        BpSnapOptions *options)
+{
+  bp_snap_options_init (options);
+  options->enabled = !self->free_move;
+}

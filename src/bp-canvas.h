@@ -1,0 +1,95 @@
+/* bp-canvas.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-card-editor.h"
+#include "bp-document.h"
+#include "bp-layout.h"
+#include "bp-view-state.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_CANVAS (bp_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpCanvas, bp_canvas, BP, CANVAS, GtkDrawingArea)
+
+/* The drawing of one document, scrollable (put it in a GtkScrolledWindow),
+ * zoomable, and the place where cards are selected, moved, dropped and
+ * connected. It draws with the core's bp_render() and changes the document
+ * only through its API, each gesture one undo step.
+ *
+ * Signals:
+ *  - "selection-changed": the selection changed. */
+GtkWidget   *bp_canvas_new                (void);
+
+BpDocument  *bp_canvas_get_document       (BpCanvas    *self);
+void         bp_canvas_set_document       (BpCanvas    *self,
+                                           BpDocument  *document);
+BpLayout    *bp_canvas_get_layout         (BpCanvas    *self);
+BpViewState *bp_canvas_get_view_state     (BpCanvas    *self);
+
+void         bp_canvas_set_dark           (BpCanvas    *self,
+                                           gboolean     dark);
+/* A "notify::dark" handler for AdwStyleManager. */
+void         bp_canvas_set_dark_from_style (GObject    *style_manager,
+                                           GParamSpec  *pspec,
+                                           BpCanvas    *self);
+
+/* Selected items, in document order; a new array of borrowed items. */
+GPtrArray   *bp_canvas_get_selection      (BpCanvas    *self);
+void         bp_canvas_select             (BpCanvas    *self,
+                                           BpItem      *item,
+                                           gboolean     add);
+void         bp_canvas_select_all         (BpCanvas    *self);
+void         bp_canvas_clear_selection    (BpCanvas    *self);
+/* Removes the selected cards and flows (with their flows), one undo step. */
+void         bp_canvas_delete_selection   (BpCanvas    *self);
+/* Moves the selected cards by @dx canvas units, one undo step. */
+void         bp_canvas_nudge_selection    (BpCanvas    *self,
+                                           double       dx);
+/* Moves the selected cards to the lane above (-1) or below (+1). */
+void         bp_canvas_move_selection_lane (BpCanvas   *self,
+                                           int          direction);
+
+void         bp_canvas_zoom_in            (BpCanvas    *self);
+void         bp_canvas_zoom_out           (BpCanvas    *self);
+void         bp_canvas_zoom_reset         (BpCanvas    *self);
+void         bp_canvas_zoom_to_fit        (BpCanvas    *self);
+/* Zooms keeping the canvas point under (@wx, @wy) in place. */
+void         bp_canvas_zoom_at            (BpCanvas    *self,
+                                           double       zoom,
+                                           double       wx,
+                                           double       wy);
+
+/* Widget coordinates to canvas units and back. */
+void         bp_canvas_widget_to_canvas   (BpCanvas    *self,
+                                           double       wx,
+                                           double       wy,
+                                           double      *cx,
+                                           double      *cy);
+void         bp_canvas_canvas_to_widget   (BpCanvas    *self,
+                                           double       cx,
+                                           double       cy,
+                                           double      *wx,
+                                           double      *wy);
+/* Edits a card's text in place, in a popover over the card. */
+void         bp_canvas_edit_step          (BpCanvas    *self,
+                                           BpStep      *step);
+BpCardEditor *bp_canvas_get_card_editor   (BpCanvas    *self);
+
+/* Ends a drag in progress, putting everything back; FALSE when there was
+ * none. */
+gboolean     bp_canvas_cancel_drag        (BpCanvas    *self);
+
+/* Scrolls so that @item is visible. */
+void         bp_canvas_reveal             (BpCanvas    *self,
+                                           BpItem      *item);
+
+G_END_DECLS

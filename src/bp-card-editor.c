@@ -1,0 +1,129 @@
+/* bp-card-editor.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-card-editor.h"
+#include "bp-document.h"
+#include "bp-history.h"
+
+struct _BpCardEditor
+{
+  GtkPopover  parent_instance;
+
+  GtkWidget  *entry;
+  BpStep     *step;
+};
+
+G_DEFINE_FINAL_TYPE (BpCardEditor, bp_card_editor, GTK_TYPE_POPOVER)
+
+static void
+on_activate (BpCardEditor *self)
+{
+  bp_card_editor_commit (self);
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+on_closed (BpCardEditor *self)
+{
+  g_clear_object (&self->step);
+}
+
+static void
+bp_card_editor_dispose (GObject *object)
+{
+  BpCardEditor *self = BP_CARD_EDITOR (object);
+
+  g_clear_object (&self->step);
+
+  G_OBJECT_CLASS (bp_card_editor_parent_class)->dispose (object);
+}
+
+static void
+bp_card_editor_class_init (BpCardEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bp_card_editor_dispose;
+}
+
+static void
+bp_card_editor_init (BpCardEditor *self)
+{
+  self->entry = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Card text"),
+                                  -1);
+  gtk_popover_set_child (GTK_POPOVER (self), self->entry);
+  gtk_popover_set_position (GTK_POPOVER (self), GTK_POS_BOTTOM);
+
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect_swapped (self, "closed", G_CALLBACK (on_closed), self);
+}
+
+GtkWidget *
+bp_card_editor_new (void)
+{
+  return g_object_new (BP_TYPE_CARD_EDITOR, NULL);
+}
+
+void
+bp_card_editor_edit (BpCardEditor       *self,
+                     BpStep             *step,
+                     const GdkRectangle *card)
+{
+  g_return_if_fail (BP_IS_CARD_EDITOR (self));
+  g_return_if_fail (BP_IS_STEP (step));
+
+  g_set_object (&self->step, step);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), bp_step_get_text (step));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self), card);
+  gtk_popover_popup (GTK_POPOVER (self));
+  gtk_widget_grab_focus (self->entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
+BpStep *
+bp_card_editor_get_step (BpCardEditor *self)
+{
+  g_return_val_if_fail (BP_IS_CARD_EDITOR (self), NULL);
+  return self->step;
+}
+
+void
+bp_card_editor_commit (BpCardEditor *self)
+{
+  BpDocument *document;
+
+  g_return_if_fail (BP_IS_CARD_EDITOR (self));
+
+  if (self->step == NULL)
+    return;
+
+  document = bp_item_get_document (BP_ITEM (self->step));
+  if (document == NULL)
+    return;
+
+  /* One edit in place is one undo step, never merged with typing in the
+   * properties panel. */
+  bp_history_break_coalescing (bp_document_get_history (document));
+  bp_step_set_text (self->step, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  bp_history_break_coalescing (bp_document_get_history (document));
+}
+
+GtkEditable *
+bp_card_editor_get_entry (BpCardEditor *self)
+{
+  g_return_val_if_fail (BP_IS_CARD_EDITOR (self), NULL);
+  return GTK_EDITABLE (self->entry);
+}

@@ -1,0 +1,31 @@
+/* bp-card-editor.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bp-step.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_CARD_EDITOR (bp_card_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpCardEditor, bp_card_editor, BP, CARD_EDITOR, GtkPopover)
+
+/* A card's text, edited in place: a popover over the card whose entry
+ * commits on Enter as one undo step; Escape leaves the card as it was. */
+GtkWidget  *bp_card_editor_new   (void);
+void        bp_card_editor_edit  (BpCardEditor       *self,
+                                  BpStep             *step,
+                                  const GdkRectangle *card);
+BpStep     *bp_card_editor_get_step (BpCardEditor    *self);
+/* Sets the card's text to what the entry holds (what Enter does). */
+void        bp_card_editor_commit (BpCardEditor      *self);
+GtkEditable *bp_card_editor_get_entry (BpCardEditor  *self);
+
+G_END_DECLS

@@ -1,0 +1,264 @@
+/* bp-window-files.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-export.h"
+#include "bp-history.h"
+#include "bp-window-private.h"
+
+/* The file chooser, Save, Save As, Export and the question asked before a
+ * window with unsaved changes closes. GtkFileChooserNative works on every
+ * GTK from 4.8 on and goes through the portal inside a sandbox. */
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+add_blueprint_filter (GtkFileChooser *chooser)
+{
+  add_filter (chooser, _("Service blueprints"), "application/x-service-blueprint+json", "*.bpj");
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  GtkApplication  *application)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_application_open (G_APPLICATION (application), &file, 1, "");
+        }
+    }
+  g_object_unref (dialog);
+}
+
+void
+bp_window_open_dialog (GtkWindow      *parent,
+                       GtkApplication *application)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Open Blueprint"), parent,
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), application);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* A failed save leaves the document modified, so nothing is lost: the
+ * user reads why and can Save As elsewhere. */
+static gboolean
+save_or_report (BpWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (bp_window_save_to_file (self, file, &error))
+    return TRUE;
+
+  bp_window_show_error (self, _("Could Not Save the Blueprint"), error->message);
+  return FALSE;
+}
+
+static void
+after_save (BpWindow *self,
+            gboolean  saved)
+{
+  gboolean close = self->close_after_save;
+
+  self->close_after_save = FALSE;
+  if (saved && close)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog,
+                     int              response,
+                     BpWindow        *self)
+{
+  gboolean saved = FALSE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Files of this kind end in .bpj; add it when the user left it out. */
+      if (!g_str_has_suffix (name, ".bpj"))
+        {
+          g_autofree char *with_suffix = g_strconcat (name, ".bpj", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          g_set_object (&file, g_file_get_child (parent, with_suffix));
+        }
+      saved = save_or_report (self, file);
+    }
+
+  g_object_unref (dialog);
+  after_save (self, saved);
+  g_object_unref (self);
+}
+
+void
+bp_window_save_as (BpWindow *self)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Save Blueprint"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autofree char *name = NULL;
+
+  add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
+  if (self->file != NULL)
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);
+    }
+  else
+    {
+      const char *title = bp_document_get_title (self->document);
+
+      name = g_strconcat (*title ? title : _("Blueprint"), ".bpj", NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+bp_window_save (BpWindow *self)
+{
+  if (self->file == NULL)
+    {
+      bp_window_save_as (self);
+      return;
+    }
+
+  after_save (self, save_or_report (self, self->file));
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    BpWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      BpExportOptions options;
+
+      bp_export_options_init (&options);
+      if (path == NULL || !bp_export_format_for_path (path, &options.format))
+        {
+          bp_window_show_error (self, _("Could Not Export"),
+                                _("Name the file with .png, .pdf or .svg at the end."));
+        }
+      else
+        {
+          if (options.format == BP_EXPORT_FORMAT_PNG)
+            options.scale = 2;
+          if (!bp_export_to_file (self->document, path, &options, &error))
+            bp_window_show_error (self, _("Could Not Export"), error->message);
+          else
+            adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Exported")));
+        }
+    }
+
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+/* Export: the file's extension chooses PNG (at 2×, for slides), PDF or SVG. */
+void
+bp_window_export (BpWindow *self)
+{
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Blueprint"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  g_autofree char *name = NULL;
+  const char *title = bp_document_get_title (self->document);
+
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF documents"), "application/pdf", "*.pdf");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG images"), "image/png", "*.png");
+  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG images"), "image/svg+xml", "*.svg");
+  name = g_strconcat (*title ? title : _("Blueprint"), ".pdf", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   BpWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      bp_window_save (self);
+    }
+}
+
+gboolean
+bp_window_confirm_close (BpWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!bp_history_get_modified (bp_document_get_history (self->document)))
+    return FALSE;
+
+  name = self->file ? g_file_get_basename (self->file) : g_strdup (_("New Blueprint"));
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Changes that are not saved are lost when the window closes."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}

@@ -1,0 +1,520 @@
+/* bp-window.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bp-bpj.h"
+#include "bp-history.h"
+#include "bp-palette.h"
+#include "bp-window-private.h"
+
+G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static BpHistory *
+window_history (BpWindow *self)
+{
+  return bp_document_get_history (self->document);
+}
+
+static char *
+display_name (BpWindow *self)
+{
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  if (*bp_document_get_title (self->document) != '\0')
+    return g_strdup (bp_document_get_title (self->document));
+  return g_strdup (_("New Blueprint"));
+}
+
+/* The header shows the file's name with a bullet while modified, and the
+ * folder below it; undo and redo say what they will do. */
+static void
+update_title (BpWindow *self)
+{
+  gboolean modified = bp_history_get_modified (window_history (self));
+  g_autofree char *name = display_name (self);
+  g_autofree char *title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  g_autofree char *folder = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+
+      if (parent != NULL)
+        folder = g_file_get_parse_name (parent);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_history_actions (BpWindow *self)
+{
+  BpHistory *history = window_history (self);
+  const char *undo = bp_history_get_undo_label (history);
+  const char *redo = bp_history_get_redo_label (history);
+  g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Nothing to Undo"));
+  g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Nothing to Redo"));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo != NULL);
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+  update_title (self);
+}
+
+static void
+update_zoom_label (BpWindow *self)
+{
+  double zoom = bp_view_state_get_zoom (bp_canvas_get_view_state (self->canvas));
+  g_autofree char *label = g_strdup_printf ("%d %%", (int) (zoom * 100 + 0.5));
+
+  gtk_button_set_label (GTK_BUTTON (self->zoom_button), label);
+}
+
+static void
+on_selection_changed (BpWindow *self)
+{
+  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self->canvas);
+  gboolean band = FALSE;
+
+  bp_properties_panel_set_target (self->properties, self->document, selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selection->len > 0);
+
+  if (selection->len == 1)
+    band = BP_IS_LANE (g_ptr_array_index (selection, 0)) ||
+           BP_IS_STAGE (g_ptr_array_index (selection, 0));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-band", band);
+}
+
+void
+bp_window_set_document (BpWindow   *self,
+                        BpDocument *document,
+                        GFile      *file)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (BP_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    {
+      g_clear_signal_handler (&self->history_handler, window_history (self));
+      g_clear_signal_handler (&self->title_handler, self->document);
+    }
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+
+  self->history_handler =
+    g_signal_connect_object (window_history (self), "notify",
+                             G_CALLBACK (update_history_actions), self, G_CONNECT_SWAPPED);
+  self->title_handler =
+    g_signal_connect_object (document, "notify::title",
+                             G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  bp_canvas_set_document (self->canvas, document);
+  update_history_actions (self);
+  on_selection_changed (self);
+}
+
+BpDocument *
+bp_window_get_document (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+BpCanvas *
+bp_window_get_canvas (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+  return self->canvas;
+}
+
+GFile *
+bp_window_get_file (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+bp_window_is_pristine (BpWindow *self)
+{
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL &&
+         !bp_history_can_undo (window_history (self)) &&
+         !bp_history_can_redo (window_history (self));
+}
+
+void
+bp_window_show_error (BpWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+bp_window_load_file (BpWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDocument) document = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      bp_window_show_error (self, _("Could Not Open the File"),
+                            _("Only files on this computer can be opened."));
+      return FALSE;
+    }
+
+  document = bp_bpj_load (path, &error);
+  if (document == NULL)
+    {
+      bp_window_show_error (self, _("Could Not Open the File"), error->message);
+      return FALSE;
+    }
+
+  bp_window_set_document (self, document, file);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  return TRUE;
+}
+
+gboolean
+bp_window_save_to_file (BpWindow  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Only files on this computer can be saved to."));
+      return FALSE;
+    }
+
+  if (!bp_bpj_save (self->document, path, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  bp_history_mark_saved (window_history (self));
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  update_title (self);
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  bp_canvas_cancel_drag (self->canvas);
+  bp_history_undo (window_history (self));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  bp_history_redo (window_history (BP_WINDOW (widget)));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  bp_window_save (BP_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  bp_window_save_as (BP_WINDOW (widget));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  bp_window_export (BP_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  BpCanvas *canvas = BP_WINDOW (widget)->canvas;
+
+  if (g_str_equal (action, "win.zoom-in"))
+    bp_canvas_zoom_in (canvas);
+  else if (g_str_equal (action, "win.zoom-out"))
+    bp_canvas_zoom_out (canvas);
+  else if (g_str_equal (action, "win.zoom-reset"))
+    bp_canvas_zoom_reset (canvas);
+  else
+    bp_canvas_zoom_to_fit (canvas);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *param)
+{
+  bp_canvas_select_all (BP_WINDOW (widget)->canvas);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  bp_canvas_delete_selection (BP_WINDOW (widget)->canvas);
+}
+
+static void
+add_stage_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  BpStage *stage = bp_document_add_stage (self->document, _("New stage"), -1);
+
+  if (stage != NULL)
+    {
+      bp_canvas_select (self->canvas, BP_ITEM (stage), FALSE);
+      bp_canvas_reveal (self->canvas, BP_ITEM (stage));
+    }
+}
+
+/* A new lane joins the zone of the selected lane or card, else the
+ * backstage: the zone teams most often split. */
+static BpLaneKind
+zone_for_new_lane (BpWindow *self)
+{
+  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self->canvas);
+  BpItem *item = selection->len > 0 ? g_ptr_array_index (selection, 0) : NULL;
+
+  if (item != NULL && BP_IS_STEP (item))
+    item = bp_document_lookup (self->document, bp_step_get_lane (BP_STEP (item)));
+  if (item != NULL && BP_IS_LANE (item))
+    return bp_lane_get_kind (BP_LANE (item));
+  return BP_LANE_KIND_BACKSTAGE;
+}
+
+static void
+add_lane_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  BpLane *lane = bp_document_add_lane (self->document, zone_for_new_lane (self), _("New lane"));
+
+  if (lane != NULL)
+    {
+      bp_canvas_select (self->canvas, BP_ITEM (lane), FALSE);
+      bp_canvas_reveal (self->canvas, BP_ITEM (lane));
+    }
+}
+
+static void
+on_remove_band_response (AdwMessageDialog *dialog,
+                         const char       *response,
+                         BpWindow         *self)
+{
+  BpItem *item = g_object_get_data (G_OBJECT (dialog), "item");
+
+  if (g_str_equal (response, "remove") && bp_item_get_document (item) == self->document)
+    bp_document_remove (self->document, item);
+}
+
+/* A lane or a stage takes its cards with it: say how many first. */
+static void
+remove_band_action (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) dependents = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  BpItem *item;
+  guint n_steps = 0;
+
+  if (selection->len != 1)
+    return;
+  item = g_ptr_array_index (selection, 0);
+  if (!BP_IS_LANE (item) && !BP_IS_STAGE (item))
+    return;
+
+  if ((BP_IS_LANE (item) ? bp_document_get_n_lanes (self->document)
+                         : bp_document_get_n_stages (self->document)) <= 1)
+    {
+      bp_window_show_error (self, _("Cannot Remove"),
+                            _("A blueprint needs at least one lane and one stage."));
+      return;
+    }
+
+  dependents = bp_document_get_dependents (self->document, item);
+  for (guint i = 0; i < dependents->len; i++)
+    n_steps += BP_IS_STEP (g_ptr_array_index (dependents, i));
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "It holds %u card, which will be removed with its arrows. "
+                                       "Undo brings everything back.",
+                                       "It holds %u cards, which will be removed with their arrows. "
+                                       "Undo brings everything back.", n_steps),
+                          n_steps);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   BP_IS_LANE (item) ? _("Remove Lane?") : _("Remove Stage?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_band_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+on_close_request (GtkWindow *window)
+{
+  BpWindow *self = BP_WINDOW (window);
+
+  /* TRUE keeps the window open while the user decides. */
+  return bp_window_confirm_close (self);
+}
+
+static gboolean
+on_file_dropped (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 BpWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (files == NULL)
+    return FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_application_open (G_APPLICATION (app), (GFile **) &l->data, 1, "");
+  return TRUE;
+}
+
+static void
+bp_window_dispose (GObject *object)
+{
+  BpWindow *self = BP_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (bp_window_parent_class)->dispose (object);
+}
+
+static void
+bp_window_class_init (BpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bp_window_dispose;
+  window_class->close_request = on_close_request;
+
+  g_type_ensure (BP_TYPE_CANVAS);
+  g_type_ensure (BP_TYPE_PALETTE);
+  g_type_ensure (BP_TYPE_PROPERTIES_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/bp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.add-lane", NULL, add_lane_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-band", NULL, remove_band_action);
+}
+
+static void
+bp_window_init (BpWindow *self)
+{
+  g_autoptr(BpDocument) document = bp_document_new_standard ();
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (bp_canvas_get_view_state (self->canvas), "notify::zoom",
+                           G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  bp_window_set_document (self, document, NULL);
+  update_zoom_label (self);
+}
+
+BpWindow *
+bp_window_new (GtkApplication *application)
+{
+  return g_object_new (BP_TYPE_WINDOW, "application", application, NULL);
+}
