@@ -1,0 +1,161 @@
+/* editor-test-utils.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "editor-test-utils.h"
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+gboolean
+editor_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/editor/no-display", skip_without_display);
+      return FALSE;
+    }
+
+  adw_init ();
+  return TRUE;
+}
+
+void
+editor_test_iterate (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+gboolean
+editor_test_wait (gboolean (*condition) (gpointer),
+                  gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (condition (data))
+        return TRUE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return condition (data);
+}
+
+static gboolean
+canvas_is_allocated (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 100 &&
+         gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+BpWindow *
+editor_test_open_sample (const char  *sample,
+                         char       **folder)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("TOUCHPOINT_SAMPLES"), sample, NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  gsize length;
+  BpWindow *window;
+
+  *folder = g_dir_make_tmp ("touchpoint-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  copy = g_build_filename (*folder, sample, NULL);
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, contents, length, &error);
+  g_assert_no_error (error);
+
+  window = bp_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (copy);
+  g_assert_true (bp_window_load_file (window, file));
+  g_assert_true (editor_test_wait (canvas_is_allocated, bp_window_get_canvas (window)));
+  editor_test_iterate (50);
+  return window;
+}
+
+BpLane *
+editor_test_first_lane (BpDocument *document,
+                        BpLaneKind  kind)
+{
+  for (guint i = 0; i < bp_document_get_n_lanes (document); i++)
+    if (bp_lane_get_kind (bp_document_get_lane (document, i)) == kind)
+      return bp_document_get_lane (document, i);
+  return NULL;
+}
+
+BpStep *
+editor_test_find_step (BpDocument *document,
+                       BpLaneKind  kind)
+{
+  for (guint i = 0; i < bp_document_get_n_steps (document); i++)
+    {
+      BpStep *step = bp_document_get_step (document, i);
+      BpLane *lane = BP_LANE (bp_document_lookup (document, bp_step_get_lane (step)));
+
+      if (bp_lane_get_kind (lane) == kind)
+        return step;
+    }
+  return NULL;
+}
+
+void
+editor_test_step_centre (BpCanvas *canvas,
+                         BpStep   *step,
+                         double   *x,
+                         double   *y)
+{
+  BpRect rect;
+
+  g_assert_true (bp_layout_get_item_rect (bp_canvas_get_layout (canvas), BP_ITEM (step), &rect));
+  bp_canvas_canvas_to_widget (canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, x, y);
+}
+
+void
+editor_test_lane_centre (BpCanvas *canvas,
+                         BpLane   *lane,
+                         double    canvas_x,
+                         double   *x,
+                         double   *y)
+{
+  BpRect rect;
+
+  g_assert_true (bp_layout_get_item_rect (bp_canvas_get_layout (canvas), BP_ITEM (lane), &rect));
+  bp_canvas_canvas_to_widget (canvas, canvas_x, rect.y + rect.height / 2, x, y);
+}
+
+void
+editor_test_remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}

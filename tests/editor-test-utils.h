@@ -1,0 +1,45 @@
+/* editor-test-utils.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bp-window.h"
+
+G_BEGIN_DECLS
+
+/* Sets up GTK for a test program; FALSE (after marking every test
+ * skipped) when there is no display to open a window on. */
+gboolean   editor_test_init            (int          *argc,
+                                        char       ***argv);
+/* Runs the main loop until @condition holds or a few seconds pass. */
+gboolean   editor_test_wait            (gboolean    (*condition) (gpointer),
+                                        gpointer      data);
+void       editor_test_iterate         (guint         milliseconds);
+/* A window on a copy of a sample in a fresh folder, shown and laid out. */
+BpWindow  *editor_test_open_sample     (const char   *sample,
+                                        char        **folder);
+/* The first card of a lane of @kind. */
+BpStep    *editor_test_find_step       (BpDocument   *document,
+                                        BpLaneKind    kind);
+/* The centre of a card, or of a lane band at a canvas x, in the
+ * canvas widget's coordinates. */
+void       editor_test_step_centre     (BpCanvas     *canvas,
+                                        BpStep       *step,
+                                        double       *x,
+                                        double       *y);
+BpLane    *editor_test_first_lane      (BpDocument   *document,
+                                        BpLaneKind    kind);
+void       editor_test_lane_centre     (BpCanvas     *canvas,
+                                        BpLane       *lane,
+                                        double        canvas_x,
+                                        double       *x,
+                                        double       *y);
+void       editor_test_remove_folder   (const char   *folder);
+
+G_END_DECLS
