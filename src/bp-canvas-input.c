@@ -178,9 +178,14 @@ on_drag_begin (GtkGestureDrag *gesture,
       break;
 
     case BP_HIT_FLOW:
+      bp_canvas_select (self, hit.item, (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0);
+      break;
+
     case BP_HIT_LANE_HEADER:
     case BP_HIT_STAGE_HEADER:
-      bp_canvas_select (self, hit.item, (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0);
+      bp_canvas_select (self, hit.item, FALSE);
+      self->drag_item = hit.item;
+      self->pending_mode = BP_DRAG_REORDER;
       break;
 
     case BP_HIT_NONE:
@@ -396,6 +401,26 @@ finish_flow (BpCanvas *self)
     bp_canvas_select (self, BP_ITEM (flow), FALSE);
 }
 
+/* Where a lane or stage dragged by its header would go: the band or
+ * column under the pointer (a lane stays in its zone: the document
+ * clamps it). */
+static int
+reorder_target (BpCanvas *self)
+{
+  if (BP_IS_LANE (self->drag_item))
+    return bp_layout_lane_at_y (self->layout, self->pointer_y);
+  return bp_layout_stage_at_x (self->layout, self->pointer_x);
+}
+
+static void
+finish_reorder (BpCanvas *self)
+{
+  int target = reorder_target (self);
+
+  if (target >= 0 && bp_item_get_document (self->drag_item) == self->document)
+    bp_document_reorder (self->document, self->drag_item, target);
+}
+
 static void
 on_drag_end (GtkGestureDrag *gesture,
              double          offset_x,
@@ -420,6 +445,10 @@ on_drag_end (GtkGestureDrag *gesture,
 
     case BP_DRAG_FLOW:
       finish_flow (self);
+      break;
+
+    case BP_DRAG_REORDER:
+      finish_reorder (self);
       break;
 
     case BP_DRAG_LANE_EDGE:
@@ -915,6 +944,32 @@ draw_flow_handle (BpCanvas *self,
   cairo_stroke (cr);
 }
 
+/* The band or column a header drag would move to, outlined. */
+static void
+draw_reorder_target (BpCanvas *self,
+                     cairo_t  *cr,
+                     double    zoom)
+{
+  int target = reorder_target (self);
+  BpRect rect;
+  gboolean found;
+
+  if (target < 0)
+    return;
+
+  found = BP_IS_LANE (self->drag_item) ? bp_layout_get_lane_rect (self->layout, target, &rect)
+                                       : bp_layout_get_stage_rect (self->layout, target, &rect);
+  if (!found)
+    return;
+
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.12);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2 / zoom);
+  cairo_stroke (cr);
+}
+
 void
 bp_canvas_draw_overlays (BpCanvas *self,
                          cairo_t  *cr)
@@ -951,6 +1006,10 @@ bp_canvas_draw_overlays (BpCanvas *self,
 
     case BP_DRAG_FLOW:
       draw_flow_preview (self, cr, zoom);
+      break;
+
+    case BP_DRAG_REORDER:
+      draw_reorder_target (self, cr, zoom);
       break;
 
     default:

@@ -28,6 +28,7 @@ typedef enum {
   BP_DRAG_LANE_EDGE,    /* resizing a lane */
   BP_DRAG_STAGE_EDGE,   /* resizing a stage */
   BP_DRAG_PAN,          /* scrolling with the middle button */
+  BP_DRAG_REORDER,      /* moving a lane or stage by its header */
 } BpDragMode;
 
 /* A card being moved: where it was, and where it is going. */
