@@ -492,6 +492,26 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-band", NULL, remove_band_action);
 }
 
+/* The window's size is kept between runs, when the schema is installed
+ * (an uninstalled build runs without it). */
+static void
+bind_window_settings (BpWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 bp_window_init (BpWindow *self)
 {
@@ -511,6 +531,7 @@ bp_window_init (BpWindow *self)
 
   bp_window_set_document (self, document, NULL);
   update_zoom_label (self);
+  bind_window_settings (self);
 }
 
 BpWindow *
