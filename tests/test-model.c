@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "bp-document.h"
 #include "bp-history.h"
 
@@ -200,6 +202,34 @@ count_call (guint *counter)
   (*counter)++;
 }
 
+/* Zone ranges stay right as lanes of every kind pile up in any order. */
+static void
+test_zone_ranges (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new ();
+  guint counts[BP_N_LANE_KINDS] = { 0 };
+
+  for (guint i = 0; i < 500; i++)
+    {
+      BpLaneKind kind = g_test_rand_int_range (0, BP_N_LANE_KINDS);
+
+      g_assert_nonnull (bp_document_add_lane (doc, kind, NULL));
+      counts[kind]++;
+    }
+
+  for (guint k = 0, expected_first = 0; k < BP_N_LANE_KINDS; k++)
+    {
+      guint first, last;
+
+      bp_document_get_zone_range (doc, k, &first, &last);
+      g_assert_cmpuint (first, ==, expected_first);
+      g_assert_cmpuint (last - first, ==, counts[k]);
+      for (guint i = first; i < last; i++)
+        g_assert_cmpint (bp_lane_get_kind (bp_document_get_lane (doc, i)), ==, (BpLaneKind) k);
+      expected_first = last;
+    }
+}
+
 static void
 test_item_changed_signal (void)
 {
@@ -227,6 +257,11 @@ test_setters_clamp_and_validate (void)
   g_assert_cmpfloat (bp_step_get_width (step), ==, BP_STEP_MIN_WIDTH);
   bp_step_set_x (step, -10);
   g_assert_cmpfloat (bp_step_get_x (step), ==, 0);
+  bp_step_set_x (step, 50);
+  bp_step_set_x (step, NAN);
+  g_assert_cmpfloat (bp_step_get_x (step), ==, 0);
+  bp_step_set_width (step, INFINITY);
+  g_assert_cmpfloat (bp_step_get_width (step), ==, BP_STEP_MAX_WIDTH);
   bp_step_set_duration (step, 90);
   g_assert_true (bp_step_has_duration (step));
   bp_step_set_duration (step, -5);
@@ -313,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/model/remove-cascades", test_remove_cascades);
   g_test_add_func ("/model/remove-step-takes-flows", test_remove_step_takes_flows);
   g_test_add_func ("/model/lanes-stay-in-zone-order", test_lanes_stay_in_zone_order);
+  g_test_add_func ("/model/zone-ranges", test_zone_ranges);
   g_test_add_func ("/model/item-changed-signal", test_item_changed_signal);
   g_test_add_func ("/model/setters-clamp-and-validate", test_setters_clamp_and_validate);
   g_test_add_func ("/model/make-id-is-unique", test_make_id_is_unique);

@@ -644,32 +644,38 @@ bp_document_make_id (BpDocument *self,
     }
 }
 
+/* The first lane position whose kind is above @kind: lanes are kept in
+ * zone order, so a binary search finds it (a file may hold many lanes). */
+static guint
+first_lane_after (BpDocument *self,
+                  int         kind)
+{
+  guint low = 0, high = list_length (self, LIST_LANES);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if ((int) bp_lane_get_kind (list_item (self, LIST_LANES, middle)) <= kind)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 void
 bp_document_get_zone_range (BpDocument *self,
                             BpLaneKind  kind,
                             guint      *first,
                             guint      *last)
 {
-  guint n = list_length (self, LIST_LANES);
-  guint before = 0;
-  guint inside = 0;
-
   g_return_if_fail (BP_IS_DOCUMENT (self));
 
-  for (guint i = 0; i < n; i++)
-    {
-      BpLaneKind k = bp_lane_get_kind (list_item (self, LIST_LANES, i));
-
-      if (k < kind)
-        before++;
-      else if (k == kind)
-        inside++;
-    }
-
   if (first != NULL)
-    *first = before;
+    *first = first_lane_after (self, (int) kind - 1);
   if (last != NULL)
-    *last = before + inside;
+    *last = first_lane_after (self, kind);
 }
 
 static gboolean

@@ -31,4 +31,16 @@ gboolean  bp_item_change_int    (BpItem      *self,
                                  int          value,
                                  GParamSpec  *pspec);
 
+/* CLAMP that also maps NaN, which compares false with everything, to the
+ * minimum. */
+static inline double
+bp_item_clamp (double value,
+               double minimum,
+               double maximum)
+{
+  if (value != value)
+    return minimum;
+  return CLAMP (value, minimum, maximum);
+}
+
 G_END_DECLS

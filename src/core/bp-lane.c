@@ -218,7 +218,7 @@ bp_lane_set_height (BpLane *self,
 {
   g_return_if_fail (BP_IS_LANE (self));
 
-  height = CLAMP (height, BP_LANE_MIN_HEIGHT, BP_LANE_MAX_HEIGHT);
+  height = bp_item_clamp (height, BP_LANE_MIN_HEIGHT, BP_LANE_MAX_HEIGHT);
   bp_item_change_double (BP_ITEM (self), &self->height, height,
                          properties[PROP_HEIGHT]);
 }

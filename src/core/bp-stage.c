@@ -161,7 +161,7 @@ bp_stage_set_width (BpStage *self,
 {
   g_return_if_fail (BP_IS_STAGE (self));
 
-  width = CLAMP (width, BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH);
+  width = bp_item_clamp (width, BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH);
   bp_item_change_double (BP_ITEM (self), &self->width, width,
                          properties[PROP_WIDTH]);
 }

@@ -316,7 +316,7 @@ bp_step_set_x (BpStep *self,
 {
   g_return_if_fail (BP_IS_STEP (self));
 
-  x = CLAMP (x, 0, BP_STEP_MAX_X);
+  x = bp_item_clamp (x, 0, BP_STEP_MAX_X);
   bp_item_change_double (BP_ITEM (self), &self->x, x, properties[PROP_X]);
 }
 
@@ -333,7 +333,7 @@ bp_step_set_width (BpStep *self,
 {
   g_return_if_fail (BP_IS_STEP (self));
 
-  width = CLAMP (width, BP_STEP_MIN_WIDTH, BP_STEP_MAX_WIDTH);
+  width = bp_item_clamp (width, BP_STEP_MIN_WIDTH, BP_STEP_MAX_WIDTH);
   bp_item_change_double (BP_ITEM (self), &self->width, width, properties[PROP_WIDTH]);
 }
 
