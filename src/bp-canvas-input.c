@@ -24,8 +24,6 @@
 #define FLOW_HANDLE_RADIUS 6.0
 #define NUDGE_STEP 8.0
 #define NUDGE_STEP_LARGE 40.0
-/* Used to centre a card dropped from the palette under the pointer. */
-#define DROPPED_CARD_HEIGHT 84.0
 
 static const GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 };   /* #3584e4 */
 
@@ -695,7 +693,7 @@ drop_landing (BpCanvas     *self,
   bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
   bp_canvas_snap_options (self, &options);
   return bp_snap_card (self->layout, NULL, BP_STEP_DEFAULT_WIDTH,
-                       cx - BP_STEP_DEFAULT_WIDTH / 2, cy - DROPPED_CARD_HEIGHT / 2,
+                       cx - BP_STEP_DEFAULT_WIDTH / 2, cy - BP_LAYOUT_CARD_HEIGHT / 2,
                        &options, landing);
 }
 
