@@ -47,6 +47,7 @@ struct _BpCanvas
   BpViewState    *view;
   gulong          changed_handler;
   guint           relayout_source;
+  gboolean        layout_dirty;
 
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;

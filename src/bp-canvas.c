@@ -92,28 +92,28 @@ configure_adjustments (BpCanvas *self)
   update_view_origin (self);
 }
 
+/* Lays the document out if it changed. Touches no adjustment, so that it
+ * may run while drawing. */
 void
 bp_canvas_ensure_layout (BpCanvas *self)
 {
-  if (self->relayout_source == 0 || self->layout == NULL)
+  if (!self->layout_dirty || self->layout == NULL)
     return;
 
-  g_clear_handle_id (&self->relayout_source, g_source_remove);
+  self->layout_dirty = FALSE;
   bp_layout_update (self->layout);
-  configure_adjustments (self);
 }
 
+/* Runs before the next frame (a higher priority than GDK's redraw), so the
+ * scrollbars learn the new size outside of drawing. */
 static gboolean
 relayout_cb (gpointer data)
 {
   BpCanvas *self = data;
 
   self->relayout_source = 0;
-  if (self->layout != NULL)
-    {
-      bp_layout_update (self->layout);
-      configure_adjustments (self);
-    }
+  bp_canvas_ensure_layout (self);
+  configure_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
@@ -143,6 +143,7 @@ prune_selection (BpCanvas *self)
 static void
 on_document_changed (BpCanvas *self)
 {
+  self->layout_dirty = TRUE;
   if (self->relayout_source == 0)
     self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
   prune_selection (self);
@@ -232,7 +233,11 @@ bp_canvas_dispose (GObject *object)
 {
   BpCanvas *self = BP_CANVAS (object);
 
-  bp_canvas_set_document (self, NULL);
+  /* No signals from here on: whoever listened is going away too. */
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->document);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->card_editor, gtk_widget_unparent);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);

@@ -85,9 +85,13 @@ update_zoom_label (BpWindow *self)
 static void
 on_selection_changed (BpWindow *self)
 {
-  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = NULL;
   gboolean band = FALSE;
 
+  if (self->canvas == NULL)
+    return;
+
+  selection = bp_canvas_get_selection (self->canvas);
   bp_properties_panel_set_target (self->properties, self->document, selection);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selection->len > 0);
 
