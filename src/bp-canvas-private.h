@@ -48,6 +48,7 @@ struct _BpCanvas
   gulong          changed_handler;
   guint           relayout_source;
   gboolean        layout_dirty;
+  gboolean        fit_pending;
 
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;

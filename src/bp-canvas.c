@@ -187,6 +187,30 @@ draw_cb (GtkDrawingArea *area,
   bp_canvas_draw_overlays (self, cr);
 }
 
+/* Every lane in view, at a size where cards can be read; wide blueprints
+ * scroll sideways, along the journey. */
+static gboolean
+fit_once_cb (gpointer data)
+{
+  BpCanvas *self = data;
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  BpRect bounds;
+  double zoom;
+
+  bp_canvas_ensure_layout (self);
+  get_blueprint_bounds (self, &bounds);
+  if (bounds.height <= 0 || height <= 0)
+    return G_SOURCE_REMOVE;
+
+  zoom = CLAMP (height / (bounds.height + 2 * BP_CANVAS_MARGIN), 0.5, 1.0);
+  bp_view_state_set_zoom (self->view, zoom);
+  zoom = bp_view_state_get_zoom (self->view);
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, -BP_CANVAS_MARGIN * zoom);
+  gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bp_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -199,6 +223,14 @@ bp_canvas_size_allocate (GtkWidget *widget,
   gtk_popover_present (GTK_POPOVER (self->card_editor));
   bp_canvas_ensure_layout (self);
   configure_adjustments (self);
+
+  /* A document just opened is shown whole, once the view has a size;
+   * after this allocation, since zooming resizes the header's label. */
+  if (self->fit_pending && width > 0 && height > 0)
+    {
+      self->fit_pending = FALSE;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_once_cb, g_object_ref (self), g_object_unref);
+    }
 }
 
 static void
@@ -436,7 +468,8 @@ bp_canvas_set_document (BpCanvas   *self,
     }
 
   configure_adjustments (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->fit_pending = document != NULL;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -756,8 +789,9 @@ bp_canvas_zoom_to_fit (BpCanvas *self)
   if (bounds.width <= 0 || bounds.height <= 0 || width <= 0 || height <= 0)
     return;
 
-  zoom = MIN (width / (bounds.width + 2 * BP_CANVAS_MARGIN),
-              height / (bounds.height + 2 * BP_CANVAS_MARGIN));
+  /* Small blueprints stay at their real size. */
+  zoom = MIN (1.0, MIN (width / (bounds.width + 2 * BP_CANVAS_MARGIN),
+                        height / (bounds.height + 2 * BP_CANVAS_MARGIN)));
   bp_view_state_set_zoom (self->view, zoom);
   zoom = bp_view_state_get_zoom (self->view);
   configure_adjustments (self);
