@@ -33,6 +33,19 @@ typedef enum {
 
 #define BP_N_LINES 3
 
+/* The fixed measures of the layout, in canvas units. */
+#define BP_LAYOUT_TITLE_HEIGHT   72.0  /* title, state and scenario */
+#define BP_LAYOUT_HEADER_WIDTH   176.0 /* the lane header column */
+#define BP_LAYOUT_HEADER_HEIGHT  48.0  /* the stage header row */
+#define BP_LAYOUT_CARD_HEIGHT    84.0
+#define BP_LAYOUT_CARD_TOP       18.0  /* band top to the first card row */
+#define BP_LAYOUT_CARD_BOTTOM    18.0  /* last card row to the band bottom */
+#define BP_LAYOUT_ROW_GAP        20.0  /* between stacked card rows */
+#define BP_LAYOUT_STACK_GAP      8.0   /* least space between cards in a row */
+#define BP_LAYOUT_STAGE_PADDING  24.0  /* right of a column's last card */
+#define BP_LAYOUT_FLOW_HIT       5.0   /* how near an arrow a hit counts */
+#define BP_LAYOUT_LINE_HIT       4.0   /* how near a line a hit counts */
+
 typedef enum {
   BP_HIT_NONE,
   BP_HIT_TITLE,          /* the title band */
@@ -100,7 +113,9 @@ gboolean     bp_layout_get_lane_header_rect (BpLayout  *self,
 gboolean     bp_layout_get_step_rect    (BpLayout      *self,
                                          guint          position,
                                          BpRect        *rect);
-/* By id: a step's card, a stage's column or a lane's band. */
+/* By id: a step's card, a stage's column, a lane's band, or the bounding
+ * box of a flow's route. FALSE for an item of another document, or one
+ * added since the last update. */
 gboolean     bp_layout_get_item_rect    (BpLayout      *self,
                                          BpItem        *item,
                                          BpRect        *rect);
@@ -115,8 +130,10 @@ gboolean     bp_layout_get_line_y       (BpLayout      *self,
                                          BpLine         line,
                                          double        *y);
 
-/* What is at a canvas point: a card first, then an arrow, a line, a
- * header, a cell. */
+/* What is at a canvas point: a card first, then an arrow (within
+ * BP_LAYOUT_FLOW_HIT), a line (within BP_LAYOUT_LINE_HIT, across the stage
+ * columns), the title, a stage header, a lane header, a cell. hit->lane
+ * and hit->stage are set whenever the point is in a band or a column. */
 void         bp_layout_hit_test         (BpLayout      *self,
                                          double         x,
                                          double         y,
