@@ -38,4 +38,28 @@ void   bp_render              (cairo_t               *cr,
                                BpLayout              *layout,
                                const BpRenderOptions *options);
 
+/* The blueprint's background in the light or the dark variant. */
+void   bp_render_get_background (gboolean             dark,
+                                 double              *red,
+                                 double              *green,
+                                 double              *blue);
+
+/* The opaque colour bp_render() fills @kind's lane bands with, when the
+ * lane has no colour of its own. */
+void   bp_render_get_zone_tint (BpLaneKind            kind,
+                                gboolean              dark,
+                                double               *red,
+                                double               *green,
+                                double               *blue);
+
+/* Where the badge of @flag sits on a card at @card that carries @flags:
+ * its centre and radius, in canvas units. Returns FALSE when @flag is not
+ * one of @flags. Lets the canvas tell which badge is under the
+ * pointer. */
+gboolean bp_render_get_badge  (const BpRect          *card,
+                               BpStepFlags            flags,
+                               BpStepFlags            flag,
+                               BpPoint               *center,
+                               double                *radius);
+
 G_END_DECLS
