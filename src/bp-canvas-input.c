@@ -228,13 +228,26 @@ start_drag (BpCanvas *self)
       break;
 
     case BP_DRAG_LANE_EDGE:
-      bp_history_begin (history (self), _("Resize Lane"));
-      self->edge_origin = bp_lane_get_height (BP_LANE (self->drag_item));
+      {
+        BpRect band;
+
+        /* The band may already be taller than the lane's minimum height
+         * (stacked cards): grow from what is drawn. */
+        bp_history_begin (history (self), _("Resize Lane"));
+        bp_layout_get_item_rect (self->layout, self->drag_item, &band);
+        self->edge_origin = MAX (bp_lane_get_height (BP_LANE (self->drag_item)), band.height);
+      }
       break;
 
     case BP_DRAG_STAGE_EDGE:
-      bp_history_begin (history (self), _("Resize Stage"));
-      self->edge_origin = bp_stage_get_width (BP_STAGE (self->drag_item));
+      {
+        BpRect column;
+
+        /* Likewise, a column may be wider than its stage's width. */
+        bp_history_begin (history (self), _("Resize Stage"));
+        bp_layout_get_item_rect (self->layout, self->drag_item, &column);
+        self->edge_origin = MAX (bp_stage_get_width (BP_STAGE (self->drag_item)), column.width);
+      }
       break;
 
     default:
@@ -263,25 +276,12 @@ update_moving_cards (BpCanvas *self)
 static void
 update_edge (BpCanvas *self)
 {
-  double delta;
-
   if (self->drag_mode == BP_DRAG_LANE_EDGE)
-    {
-      BpRect band;
-      int position = bp_document_get_position (self->document, self->drag_item);
-
-      /* The band may already be taller than the lane's minimum height
-       * (stacked cards): grow from what is drawn. */
-      bp_layout_get_lane_rect (self->layout, position, &band);
-      delta = self->pointer_y - self->press_y;
-      bp_lane_set_height (BP_LANE (self->drag_item),
-                          MAX (self->edge_origin, band.height) + delta);
-    }
+    bp_lane_set_height (BP_LANE (self->drag_item),
+                        self->edge_origin + self->pointer_y - self->press_y);
   else
-    {
-      delta = self->pointer_x - self->press_x;
-      bp_stage_set_width (BP_STAGE (self->drag_item), self->edge_origin + delta);
-    }
+    bp_stage_set_width (BP_STAGE (self->drag_item),
+                        self->edge_origin + self->pointer_x - self->press_x);
 }
 
 static void

@@ -307,6 +307,59 @@ test_save_round_trip (Fixture       *fixture,
   g_assert_cmpstr (written, ==, again);
 }
 
+/* A stage dragged by its header to the last column's place moves there;
+ * one undo puts it back. */
+static void
+test_reorder_stage_by_header (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  BpLayout *layout = bp_canvas_get_layout (fixture->canvas);
+  BpStage *first = bp_document_get_stage (fixture->document, 0);
+  guint last = bp_document_get_n_stages (fixture->document) - 1;
+  BpRect from, to;
+  double x1, y1, x2, y2;
+
+  bp_canvas_zoom_to_fit (fixture->canvas);
+  editor_test_iterate (20);
+  layout = bp_canvas_get_layout (fixture->canvas);
+  g_assert_true (bp_layout_get_stage_header_rect (layout, 0, &from));
+  g_assert_true (bp_layout_get_stage_header_rect (layout, last, &to));
+  bp_canvas_canvas_to_widget (fixture->canvas, from.x + from.width / 2, from.y + from.height / 2, &x1, &y1);
+  bp_canvas_canvas_to_widget (fixture->canvas, to.x + to.width / 2, to.y + to.height / 2, &x2, &y2);
+  drag (fixture->canvas, x1, y1, x2, y2, FALSE);
+
+  g_assert_true (bp_document_get_stage (fixture->document, last) == first);
+  g_assert_true (bp_history_undo (bp_document_get_history (fixture->document)));
+  g_assert_true (bp_document_get_stage (fixture->document, 0) == first);
+}
+
+/* Dragging a lane's bottom edge in the header column makes it taller, as
+ * one undo step. */
+static void
+test_resize_lane_by_edge (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  BpLayout *layout = bp_canvas_get_layout (fixture->canvas);
+  BpLane *lane = bp_document_get_lane (fixture->document, 0);
+  BpHistory *history = bp_document_get_history (fixture->document);
+  double height_before = bp_lane_get_height (lane);
+  double zoom = bp_view_state_get_zoom (bp_canvas_get_view_state (fixture->canvas));
+  BpRect header, band;
+  double x, y;
+
+  g_assert_true (bp_layout_get_lane_header_rect (layout, 0, &header));
+  g_assert_true (bp_layout_get_lane_rect (layout, 0, &band));
+  bp_canvas_canvas_to_widget (fixture->canvas, header.x + header.width / 2,
+                              header.y + header.height, &x, &y);
+  drag (fixture->canvas, x, y, x, y + 60 * zoom, FALSE);
+
+  g_assert_cmpfloat_with_epsilon (bp_lane_get_height (lane),
+                                  MAX (height_before, band.height) + 60, 0.5);
+  g_assert_cmpstr (bp_history_get_undo_label (history), ==, "Resize Lane");
+  g_assert_true (bp_history_undo (history));
+  g_assert_cmpfloat (bp_lane_get_height (lane), ==, height_before);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -329,6 +382,8 @@ main (int   argc,
   add_test ("/editor/flow-drawn-between-cards", test_flow_drawn_between_cards);
   add_test ("/editor/edit-in-place", test_edit_in_place);
   add_test ("/editor/save-round-trip", test_save_round_trip);
+  add_test ("/editor/reorder-stage-by-header", test_reorder_stage_by_header);
+  add_test ("/editor/resize-lane-by-edge", test_resize_lane_by_edge);
 
   return g_test_run ();
 }
