@@ -16,7 +16,10 @@
 
 struct _BpApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* NULL when the schema is not installed (an uninstalled build). */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
@@ -134,7 +137,35 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static AdwColorScheme
+color_scheme_for (const char *variant)
+{
+  if (g_strcmp0 (variant, "light") == 0)
+    return ADW_COLOR_SCHEME_FORCE_LIGHT;
+  if (g_strcmp0 (variant, "dark") == 0)
+    return ADW_COLOR_SCHEME_FORCE_DARK;
+  return ADW_COLOR_SCHEME_DEFAULT;
+}
+
+/* Follow the system, or always light or dark: the canvas follows too,
+ * while exports stay light. */
+static void
+style_changed (GSimpleAction *action,
+               GVariant      *value,
+               gpointer       app)
+{
+  BpApplication *self = BP_APPLICATION (app);
+  const char *variant = g_variant_get_string (value, NULL);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      color_scheme_for (variant));
+  g_simple_action_set_state (action, value);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "style-variant", variant);
+}
+
 static const GActionEntry app_actions[] = {
+  { "style", NULL, "s", "'system'", style_changed },
   { "new", new_activated },
   { "open", open_activated },
   { "quit", quit_activated },
@@ -153,6 +184,24 @@ set_accels (GtkApplication *app,
 }
 
 static void
+load_settings (BpApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *variant = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  variant = g_settings_get_string (self->settings, "style-variant");
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "style",
+                                      g_variant_new_string (variant));
+}
+
+static void
 bp_application_startup (GApplication *app)
 {
   GtkApplication *gtk_app = GTK_APPLICATION (app);
@@ -161,6 +210,7 @@ bp_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  load_settings (BP_APPLICATION (app));
 
   set_accels (gtk_app, "app.new", "<Control>n", NULL);
   set_accels (gtk_app, "app.open", "<Control>o", NULL);
@@ -179,9 +229,22 @@ bp_application_startup (GApplication *app)
 }
 
 static void
+bp_application_dispose (GObject *object)
+{
+  BpApplication *self = BP_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bp_application_parent_class)->dispose (object);
+}
+
+static void
 bp_application_class_init (BpApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = bp_application_dispose;
 
   app_class->activate = bp_application_activate;
   app_class->open = bp_application_open;
