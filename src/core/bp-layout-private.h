@@ -1,0 +1,126 @@
+/* bp-layout-private.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bp-layout.h"
+#include "bp-layout-index.h"
+
+G_BEGIN_DECLS
+
+/* BpLayout is split by concern:
+ *
+ *  bp-layout.c        the object; bp_layout_update() (columns, bands,
+ *                     cards, lines) and the geometry getters
+ *  bp-layout-stack.c  stacking the cards of each lane and stage in rows
+ *  bp-layout-route.c  the orthogonal routes of the flows
+ *  bp-layout-hit.c    hit testing and the rect and point queries
+ *  bp-layout-index.c  the spatial index the last two ask
+ */
+
+typedef struct {
+  BpRect   rect;
+  double   x;          /* from the stage's left edge */
+  guint    lane;       /* positions in the document's lists */
+  guint    stage;
+  guint    row;        /* the stacking row within its lane and stage */
+  gboolean placed;     /* FALSE when its lane or stage is missing */
+  gboolean preceded;   /* another card is before it in its row */
+  gboolean followed;   /* another card is after it in its row */
+} BpLayoutCard;
+
+typedef struct {
+  guint  first;        /* into self->points */
+  guint  n_points;     /* 0: no route */
+  BpRect bounds;
+} BpLayoutRoute;
+
+/* What the item hash maps an id to: a list and a position in it. */
+typedef enum {
+  BP_LAYOUT_ITEM_STAGE,
+  BP_LAYOUT_ITEM_LANE,
+  BP_LAYOUT_ITEM_STEP,
+  BP_LAYOUT_ITEM_FLOW,
+} BpLayoutItemList;
+
+struct _BpLayout
+{
+  GObject        parent_instance;
+
+  BpDocument    *document;
+
+  double         width;
+  double         height;
+
+  guint          n_stages;
+  BpRect        *columns;   /* whole columns, the header row included */
+  guint          n_lanes;
+  BpRect        *bands;     /* whole bands, the header column included */
+
+  guint          n_steps;
+  BpLayoutCard  *cards;
+
+  guint          n_flows;
+  BpLayoutRoute *routes;
+  GArray        *points;    /* BpPoint: every route's points in turn */
+
+  gboolean       line_shown[BP_N_LINES];
+  double         line_y[BP_N_LINES];
+
+  GHashTable    *items;     /* id → packed (list, position) */
+  GStringChunk  *ids;       /* the hash's keys, copied: items may go away */
+
+  BpLayoutIndex *step_index; /* the placed cards, by position */
+  BpLayoutIndex *flow_index; /* the routes' bounds, by position */
+};
+
+/* The item hash (bp-layout.c) */
+
+void      bp_layout_remember_item   (BpLayout         *self,
+                                     BpItem           *item,
+                                     BpLayoutItemList  list,
+                                     guint             position);
+/* FALSE unless @id is an item of the list @wanted. */
+gboolean  bp_layout_lookup_position (BpLayout         *self,
+                                     const char       *id,
+                                     BpLayoutItemList  wanted,
+                                     guint            *position);
+
+/* The steps of bp_layout_update() that have files of their own */
+
+/* Sets each placed card's row and grows the bands to hold the rows. */
+void      bp_layout_stack_cards     (BpLayout         *self);
+/* Routes every flow around the placed cards, through the step index. */
+void      bp_layout_route_flows     (BpLayout         *self);
+
+/* Rect edges and centres */
+
+static inline double
+bp_rect_right (const BpRect *rect)
+{
+  return rect->x + rect->width;
+}
+
+static inline double
+bp_rect_bottom (const BpRect *rect)
+{
+  return rect->y + rect->height;
+}
+
+static inline double
+bp_rect_centre_x (const BpRect *rect)
+{
+  return rect->x + rect->width / 2;
+}
+
+static inline double
+bp_rect_centre_y (const BpRect *rect)
+{
+  return rect->y + rect->height / 2;
+}
+
+G_END_DECLS
