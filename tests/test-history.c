@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "bp-bpj.h"
 #include "bp-document.h"
 #include "bp-history.h"
 
@@ -450,6 +451,8 @@ test_random_operations_undo_redo (void)
   BpHistory *history = bp_document_get_history (doc);
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
+  g_autofree char *start_bytes = NULL;
+  g_autofree char *end_bytes = NULL;
   guint n_steps;
 
   bp_history_set_limit (history, 0);
@@ -457,6 +460,7 @@ test_random_operations_undo_redo (void)
     random_operation (doc);
   bp_history_clear (history);
   start = dump_document (doc);
+  start_bytes = bp_bpj_write (doc, NULL);
 
   for (guint i = 0; i < 400; i++)
     {
@@ -474,6 +478,7 @@ test_random_operations_undo_redo (void)
       assert_lanes_in_zone_order (doc);
     }
   end = dump_document (doc);
+  end_bytes = bp_bpj_write (doc, NULL);
   n_steps = bp_history_get_n_undo (history);
   g_assert_cmpuint (n_steps, >, 100);
 
@@ -481,7 +486,11 @@ test_random_operations_undo_redo (void)
     assert_lanes_in_zone_order (doc);
   {
     g_autofree char *undone = dump_document (doc);
+    g_autofree char *undone_bytes = bp_bpj_write (doc, NULL);
+
     g_assert_cmpstr (undone, ==, start);
+    /* What a save would write, to the byte. */
+    g_assert_cmpstr (undone_bytes, ==, start_bytes);
   }
   g_assert_false (bp_history_get_modified (history));
   g_assert_cmpuint (bp_history_get_n_redo (history), ==, n_steps);
@@ -490,7 +499,10 @@ test_random_operations_undo_redo (void)
     ;
   {
     g_autofree char *redone = dump_document (doc);
+    g_autofree char *redone_bytes = bp_bpj_write (doc, NULL);
+
     g_assert_cmpstr (redone, ==, end);
+    g_assert_cmpstr (redone_bytes, ==, end_bytes);
   }
 }
 
