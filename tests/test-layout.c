@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "bp-bpj.h"
 #include "bp-history.h"
 #include "bp-layout.h"
 
@@ -414,6 +415,42 @@ assert_queries_match_scan (BpLayout *layout,
         }
       g_assert_cmpuint (k, ==, flows->len);
     }
+}
+
+/* How near a line a horizontal run of a route may lie: nearer, it reads
+ * as running along the line rather than crossing it. */
+#define LINE_CLEARANCE 6.0
+
+/* The least distance from a horizontal run of any route to a drawn line;
+ * G_MAXDOUBLE when there is none. */
+static double
+nearest_run_to_lines (BpLayout *layout)
+{
+  BpDocument *doc = bp_layout_get_document (layout);
+  double nearest = G_MAXDOUBLE;
+
+  for (guint f = 0; f < bp_document_get_n_flows (doc); f++)
+    {
+      guint n;
+      const BpPoint *points = bp_layout_get_flow_path (layout, f, &n);
+
+      for (guint i = 1; i < n; i++)
+        for (BpLine line = 0; line < BP_N_LINES; line++)
+          {
+            double y;
+
+            if (points[i].y == points[i - 1].y && bp_layout_get_line_y (layout, line, &y))
+              nearest = MIN (nearest, fabs (points[i].y - y));
+          }
+    }
+  return nearest;
+}
+
+static void
+assert_routes_clear_of_lines (BpLayout *layout)
+{
+  assert_routes_avoid_cards (layout);
+  g_assert_cmpfloat (nearest_run_to_lines (layout), >=, LINE_CLEARANCE);
 }
 
 /* A document with @n_steps cards at random places and @n_flows random
@@ -1226,6 +1263,68 @@ test_item_rect (void)
 }
 
 static void
+test_routes_clear_of_lines (void)
+{
+  static const char *const samples[] = { "it-support.bpj", "loan-payment.bpj", "saas-onboarding.bpj" };
+  const char *dir = g_getenv ("TOUCHPOINT_SAMPLES");
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, samples[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpDocument) doc = bp_bpj_load (path, &error);
+      g_autoptr(BpLayout) layout = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (bp_document_get_n_flows (doc), >, 0);
+      layout = bp_layout_new (doc);
+      assert_routes_clear_of_lines (layout);
+    }
+
+  for (guint round = 0; round < 40; round++)
+    {
+      g_autoptr(BpDocument) doc = random_document (g_test_rand_int_range (0, 80),
+                                                   g_test_rand_int_range (0, 40));
+      g_autoptr(BpLayout) layout = bp_layout_new (doc);
+
+      assert_routes_clear_of_lines (layout);
+    }
+}
+
+/* A flow down across the line of interaction to a card it cannot reach
+ * straight: the padding under the line is the natural channel into the
+ * card's top, but the row gap under the card is not beside a line, so
+ * the route takes that one and crosses the line with a vertical run. */
+static void
+test_route_away_from_line (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  g_autoptr(BpLayout) layout = NULL;
+  BpStep *from, *to;
+  const BpPoint *points;
+  gboolean crosses = FALSE;
+  double line_y;
+  guint n;
+
+  bp_document_add_lane (doc, BP_LANE_KIND_FRONTSTAGE, "Desk");
+  from = add_card (doc, CUSTOMER, ATTRACT, 200, 160);
+  to = add_card (doc, FRONTSTAGE, ATTRACT, 0, 160);
+  add_flow (doc, from, to);
+  layout = bp_layout_new (doc);
+
+  g_assert_true (bp_layout_get_line_y (layout, BP_LINE_INTERACTION, &line_y));
+  assert_routes_avoid_cards (layout);
+  points = bp_layout_get_flow_path (layout, 0, &n);
+  for (guint i = 1; i < n; i++)
+    if (points[i].x == points[i - 1].x &&
+        MIN (points[i].y, points[i - 1].y) < line_y && MAX (points[i].y, points[i - 1].y) > line_y)
+      crosses = TRUE;
+  g_assert_true (crosses);
+  g_assert_cmpfloat (nearest_run_to_lines (layout), >=, BP_LAYOUT_ROW_GAP);
+}
+
+static void
 test_timing (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
@@ -1312,6 +1411,8 @@ main (int   argc,
   g_test_add_func ("/layout/route-vertical", test_route_vertical);
   g_test_add_func ("/layout/route-leftward", test_route_leftward);
   g_test_add_func ("/layout/item-rect", test_item_rect);
+  g_test_add_func ("/layout/routes-clear-of-lines", test_routes_clear_of_lines);
+  g_test_add_func ("/layout/route-away-from-line", test_route_away_from_line);
   g_test_add_func ("/layout/timing", test_timing);
 
   return g_test_run ();

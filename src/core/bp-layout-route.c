@@ -225,6 +225,38 @@ channel_below (const BpLayoutCard *card)
   return bp_rect_bottom (&card->rect) + BP_LAYOUT_ROW_GAP / 2;
 }
 
+/* Whether a horizontal run at @y would lie in the padding next to one of
+ * the three lines, where it reads as running along the line and its label
+ * sits on it. */
+static gboolean
+beside_line (const BpLayout *self,
+             double          y)
+{
+  for (guint i = 0; i < BP_N_LINES; i++)
+    if (self->line_shown[i] && fabs (y - self->line_y[i]) < BP_LAYOUT_ROW_GAP)
+      return TRUE;
+  return FALSE;
+}
+
+/* The channel on the @near side of @card (above it when TRUE), unless that
+ * one lies beside a line and the one on the far side does not: then the
+ * far one, and *@near is turned. */
+static double
+channel_away_from_lines (const BpLayout     *self,
+                         const BpLayoutCard *card,
+                         gboolean           *above)
+{
+  double y = *above ? channel_above (card) : channel_below (card);
+  double other = *above ? channel_below (card) : channel_above (card);
+
+  if (beside_line (self, y) && !beside_line (self, other))
+    {
+      *above = !*above;
+      return other;
+    }
+  return y;
+}
+
 /* Out of the right edge, one vertical run, into the left edge: through
  * the gutter before the target's column, or midway between the cards
  * when they share a column. */
@@ -259,13 +291,15 @@ route_rightward_by_channel (const BpLayout     *self,
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
   double x_out, x_in, y;
+  gboolean above;
 
   if (to->stage <= from->stage + 1)
     return FALSE;
 
   x_out = gutter_after (self, from->stage);
   x_in = gutter_after (self, to->stage - 1);
-  y = bp_rect_centre_y (t) > bp_rect_centre_y (s) ? channel_above (to) : channel_below (to);
+  above = bp_rect_centre_y (t) > bp_rect_centre_y (s);
+  y = channel_away_from_lines (self, to, &above);
 
   path->n = 0;
   path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
@@ -318,20 +352,22 @@ route_vertical (const BpLayoutCard *from,
 }
 
 /* Where a route ends on the target: its top edge from the channel above
- * it when it lies lower than the source, else its bottom edge. */
+ * it when it lies lower than the source, else its bottom edge; the other
+ * edge when that channel lies beside a line. */
 static void
-add_entry_from_channel (Path               *path,
+add_entry_from_channel (const BpLayout     *self,
+                        Path               *path,
                         double              x_from,
                         const BpLayoutCard *from,
                         const BpLayoutCard *to)
 {
   const BpRect *t = &to->rect;
-  gboolean below = bp_rect_centre_y (t) > bp_rect_centre_y (&from->rect);
-  double y = below ? channel_above (to) : channel_below (to);
+  gboolean above = bp_rect_centre_y (t) > bp_rect_centre_y (&from->rect);
+  double y = channel_away_from_lines (self, to, &above);
 
   path_add_clear (path, x_from, y);
   path_add_clear (path, bp_rect_centre_x (t), y);
-  path_add_clear (path, bp_rect_centre_x (t), below ? t->y : bp_rect_bottom (t));
+  path_add_clear (path, bp_rect_centre_x (t), above ? t->y : bp_rect_bottom (t));
 }
 
 /* Out of the right edge into the gutter after the source's column, along
@@ -349,7 +385,7 @@ route_around (const BpLayout     *self,
   path->n = 0;
   path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
   path_push (path, x, bp_rect_centre_y (s), RUN_OUT_OF_ROW);
-  add_entry_from_channel (path, x, from, to);
+  add_entry_from_channel (self, path, x, from, to);
   path_simplify (path);
 }
 
@@ -363,15 +399,15 @@ route_by_channels (const BpLayout     *self,
                    Path               *path)
 {
   const BpRect *s = &from->rect;
-  gboolean down = bp_rect_centre_y (&to->rect) >= bp_rect_centre_y (s);
+  gboolean above = bp_rect_centre_y (&to->rect) < bp_rect_centre_y (s);
   double x = gutter_after (self, from->stage);
-  double y = down ? channel_below (from) : channel_above (from);
+  double y = channel_away_from_lines (self, from, &above);
 
   path->n = 0;
-  path_add (path, bp_rect_centre_x (s), down ? bp_rect_bottom (s) : s->y);
+  path_add (path, bp_rect_centre_x (s), above ? s->y : bp_rect_bottom (s));
   path_add_clear (path, bp_rect_centre_x (s), y);
   path_add_clear (path, x, y);
-  add_entry_from_channel (path, x, from, to);
+  add_entry_from_channel (self, path, x, from, to);
   path_simplify (path);
 }
 
