@@ -360,6 +360,54 @@ test_resize_lane_by_edge (Fixture       *fixture,
   g_assert_cmpfloat (bp_lane_get_height (lane), ==, height_before);
 }
 
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typing in the properties panel edits the selected card; the run of
+ * typing is one undo step, and undo shows in the field. */
+static void
+test_properties_panel_edits_card (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  BpStep *step = editor_test_find_step (fixture->document, BP_LANE_KIND_FRONTSTAGE);
+  BpHistory *history = bp_document_get_history (fixture->document);
+  g_autofree char *before = g_strdup (bp_step_get_text (step));
+  guint n_undo = bp_history_get_n_undo (history);
+  const char *typed[] = { "S", "Sh", "Sho", "Show", "Shows" };
+  GtkWidget *row;
+
+  bp_canvas_select (fixture->canvas, BP_ITEM (step), FALSE);
+  editor_test_iterate (20);
+  row = find_entry_row (GTK_WIDGET (fixture->window), "Text");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    gtk_editable_set_text (GTK_EDITABLE (row), typed[i]);
+  g_assert_cmpstr (bp_step_get_text (step), ==, "Shows");
+  g_assert_cmpuint (bp_history_get_n_undo (history), ==, n_undo + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_cmpstr (bp_step_get_text (step), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -384,6 +432,7 @@ main (int   argc,
   add_test ("/editor/save-round-trip", test_save_round_trip);
   add_test ("/editor/reorder-stage-by-header", test_reorder_stage_by_header);
   add_test ("/editor/resize-lane-by-edge", test_resize_lane_by_edge);
+  add_test ("/editor/properties-panel-edits-card", test_properties_panel_edits_card);
 
   return g_test_run ();
 }
