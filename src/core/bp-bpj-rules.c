@@ -193,6 +193,20 @@ expect_number (Validator *v,
   return TRUE;
 }
 
+/* The node's array, or NULL after reporting what it is instead. */
+static JsonArray *
+expect_array (Validator *v,
+              JsonNode  *node)
+{
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report (v, BP_BPJ_ERROR_INVALID, _("must be an array, not %s"), node_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
 /* Unknown keys may hold any JSON; only the rule on strings applies. */
 static void
 check_free_value (Validator *v,
@@ -391,13 +405,9 @@ check_flags (Validator *v,
   JsonArray *array;
   guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      report (v, BP_BPJ_ERROR_INVALID, _("must be an array, not %s"), node_type_name (node));
-      return;
-    }
-
-  array = json_node_get_array (node);
+  array = expect_array (v, node);
+  if (array == NULL)
+    return;
   n = json_array_get_length (array);
 
   for (guint i = 0; i < n; i++)
@@ -551,13 +561,9 @@ check_list (Validator *v,
   JsonArray *array;
   guint n;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      report (v, BP_BPJ_ERROR_INVALID, _("must be an array, not %s"), node_type_name (node));
-      return;
-    }
-
-  array = json_node_get_array (node);
+  array = expect_array (v, node);
+  if (array == NULL)
+    return;
   n = json_array_get_length (array);
 
   if (n == 0 && kind == BP_BPJ_KIND_STAGE)
