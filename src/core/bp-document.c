@@ -223,15 +223,6 @@ bp_document_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-string_property (const char *name,
-                 const char *nick,
-                 const char *default_value)
-{
-  return g_param_spec_string (name, nick, NULL, default_value,
-                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-}
-
 static void
 bp_document_class_init (BpDocumentClass *klass)
 {
@@ -242,15 +233,15 @@ bp_document_class_init (BpDocumentClass *klass)
   object_class->get_property = bp_document_get_property;
   object_class->set_property = bp_document_set_property;
 
-  properties[PROP_TITLE] = string_property ("title", N_("Title"), "");
+  properties[PROP_TITLE] = bp_model_string_property ("title", N_("Title"), "");
   properties[PROP_STATE] =
     g_param_spec_enum ("state", N_("State"), NULL,
                        BP_TYPE_BLUEPRINT_STATE, BP_BLUEPRINT_STATE_CURRENT,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PERSONA] = string_property ("persona", N_("Persona"), NULL);
-  properties[PROP_GOAL] = string_property ("goal", N_("Goal"), NULL);
-  properties[PROP_SCENARIO_START] = string_property ("scenario-start", N_("Start"), NULL);
-  properties[PROP_SCENARIO_END] = string_property ("scenario-end", N_("End"), NULL);
+  properties[PROP_PERSONA] = bp_model_string_property ("persona", N_("Persona"), NULL);
+  properties[PROP_GOAL] = bp_model_string_property ("goal", N_("Goal"), NULL);
+  properties[PROP_SCENARIO_START] = bp_model_string_property ("scenario-start", N_("Start"), NULL);
+  properties[PROP_SCENARIO_END] = bp_model_string_property ("scenario-end", N_("End"), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

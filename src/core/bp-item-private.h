@@ -31,6 +31,17 @@ gboolean  bp_item_change_int    (BpItem      *self,
                                  int          value,
                                  GParamSpec  *pspec);
 
+/* A read-write string property of the model, notified explicitly (the
+ * setters notify only on a change). */
+static inline GParamSpec *
+bp_model_string_property (const char *name,
+                          const char *nick,
+                          const char *default_value)
+{
+  return g_param_spec_string (name, nick, NULL, default_value,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
 /* CLAMP that also maps NaN, which compares false with everything, to the
  * minimum. */
 static inline double

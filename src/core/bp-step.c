@@ -178,15 +178,6 @@ bp_step_set_property (GObject      *object,
 }
 
 static GParamSpec *
-string_property (const char *name,
-                 const char *nick,
-                 const char *default_value)
-{
-  return g_param_spec_string (name, nick, NULL, default_value,
-                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-}
-
-static GParamSpec *
 double_property (const char *name,
                  const char *nick,
                  double      minimum,
@@ -209,22 +200,22 @@ bp_step_class_init (BpStepClass *klass)
 
   item_class->display_name = N_("Card");
 
-  properties[PROP_LANE] = string_property ("lane", N_("Lane"), NULL);
-  properties[PROP_STAGE] = string_property ("stage", N_("Stage"), NULL);
+  properties[PROP_LANE] = bp_model_string_property ("lane", N_("Lane"), NULL);
+  properties[PROP_STAGE] = bp_model_string_property ("stage", N_("Stage"), NULL);
   properties[PROP_X] = double_property ("x", N_("Position"), 0, BP_STEP_MAX_X, 0);
   properties[PROP_WIDTH] = double_property ("width", N_("Width"),
                                             BP_STEP_MIN_WIDTH, BP_STEP_MAX_WIDTH,
                                             BP_STEP_DEFAULT_WIDTH);
-  properties[PROP_TEXT] = string_property ("text", N_("Text"), "");
-  properties[PROP_ACTOR] = string_property ("actor", N_("Actor"), NULL);
+  properties[PROP_TEXT] = bp_model_string_property ("text", N_("Text"), "");
+  properties[PROP_ACTOR] = bp_model_string_property ("actor", N_("Actor"), NULL);
   properties[PROP_DURATION] = double_property ("duration", N_("Duration"),
                                                -1, G_MAXDOUBLE, -1);
-  properties[PROP_NOTES] = string_property ("notes", N_("Notes"), NULL);
+  properties[PROP_NOTES] = bp_model_string_property ("notes", N_("Notes"), NULL);
   properties[PROP_FLAGS] =
     g_param_spec_flags ("flags", N_("Marks"), NULL,
                         BP_TYPE_STEP_FLAGS, BP_STEP_FLAG_NONE,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_COLOR] = string_property ("color", N_("Color"), NULL);
+  properties[PROP_COLOR] = bp_model_string_property ("color", N_("Color"), NULL);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
