@@ -187,6 +187,18 @@ draw_cb (GtkDrawingArea *area,
   bp_canvas_draw_overlays (self, cr);
 }
 
+/* Zooms, then scrolls to the sheet's top-left corner with its margin. */
+static void
+show_from_top_left (BpCanvas *self,
+                    double    zoom)
+{
+  bp_view_state_set_zoom (self->view, zoom);
+  zoom = bp_view_state_get_zoom (self->view);
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, -BP_CANVAS_MARGIN * zoom);
+  gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
+}
+
 /* Every lane in view, at a size where cards can be read; wide blueprints
  * scroll sideways, along the journey. */
 static gboolean
@@ -203,11 +215,7 @@ fit_once_cb (gpointer data)
     return G_SOURCE_REMOVE;
 
   zoom = CLAMP (height / (bounds.height + 2 * BP_CANVAS_MARGIN), 0.5, 1.0);
-  bp_view_state_set_zoom (self->view, zoom);
-  zoom = bp_view_state_get_zoom (self->view);
-  configure_adjustments (self);
-  gtk_adjustment_set_value (self->hadjustment, -BP_CANVAS_MARGIN * zoom);
-  gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
+  show_from_top_left (self, zoom);
   return G_SOURCE_REMOVE;
 }
 
@@ -792,11 +800,7 @@ bp_canvas_zoom_to_fit (BpCanvas *self)
   /* Small blueprints stay at their real size. */
   zoom = MIN (1.0, MIN (width / (bounds.width + 2 * BP_CANVAS_MARGIN),
                         height / (bounds.height + 2 * BP_CANVAS_MARGIN)));
-  bp_view_state_set_zoom (self->view, zoom);
-  zoom = bp_view_state_get_zoom (self->view);
-  configure_adjustments (self);
-  gtk_adjustment_set_value (self->hadjustment, -BP_CANVAS_MARGIN * zoom);
-  gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
+  show_from_top_left (self, zoom);
 }
 
 void
