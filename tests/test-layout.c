@@ -1118,6 +1118,55 @@ test_route_rightward (void)
   assert_routes_avoid_cards (layout);
 }
 
+/* Two flows down the same gutter over overlapping spans get runs of
+ * their own, apart and still in the gutter; a third whose span does not
+ * overlap keeps the gutter's middle. */
+static void
+test_route_parallel_runs (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  BpStep *a = add_card (doc, CUSTOMER, ATTRACT, 24, 160);
+  BpStep *b = add_card (doc, FRONTSTAGE, ATTRACT, 24, 160);
+  BpStep *c = add_card (doc, BACKSTAGE, ORIENT, 24, 160);
+  BpStep *d = add_card (doc, SUPPORT, ORIENT, 24, 160);
+  BpStep *e = add_card (doc, EVIDENCE, ORIENT, 24, 160);
+  BpStep *g = add_card (doc, CUSTOMER, USE, 24, 160);
+  g_autoptr(BpLayout) layout = NULL;
+  const BpPoint *first, *second, *alone;
+  BpRect ra, rc, column;
+  guint n;
+
+  add_flow (doc, a, d);
+  add_flow (doc, b, c);
+  add_flow (doc, e, g);
+  layout = bp_layout_new (doc);
+  ra = item_rect (layout, a);
+  rc = item_rect (layout, c);
+
+  first = assert_route (layout, 0, &n);
+  g_assert_cmpuint (n, ==, 4);
+  second = assert_route (layout, 1, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpfloat (fabs (first[1].x - second[1].x), >=, 4);
+  g_assert_cmpfloat (first[1].x, ==, first[2].x);
+  g_assert_cmpfloat (second[1].x, ==, second[2].x);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_assert_cmpfloat (first[i].x, >, right (&ra));
+      g_assert_cmpfloat (first[i].x, <, rc.x);
+      g_assert_cmpfloat (second[i].x, >, right (&ra));
+      g_assert_cmpfloat (second[i].x, <, rc.x);
+    }
+
+  /* Alone in the gutter after Orient: its middle. */
+  alone = assert_route (layout, 2, &n);
+  g_assert_cmpuint (n, ==, 4);
+  column = stage_rect (layout, ORIENT);
+  g_assert_cmpfloat (alone[1].x, ==, right (&column) - BP_LAYOUT_STAGE_PADDING / 2);
+
+  assert_routes_avoid_cards (layout);
+}
+
 static void
 test_route_vertical (void)
 {
@@ -1410,6 +1459,7 @@ main (int   argc,
   g_test_add_func ("/layout/route-rightward", test_route_rightward);
   g_test_add_func ("/layout/route-vertical", test_route_vertical);
   g_test_add_func ("/layout/route-leftward", test_route_leftward);
+  g_test_add_func ("/layout/route-parallel-runs", test_route_parallel_runs);
   g_test_add_func ("/layout/item-rect", test_item_rect);
   g_test_add_func ("/layout/routes-clear-of-lines", test_routes_clear_of_lines);
   g_test_add_func ("/layout/route-away-from-line", test_route_away_from_line);

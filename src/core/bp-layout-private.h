@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  *                     cards, lines) and the geometry getters
  *  bp-layout-stack.c  stacking the cards of each lane and stage in rows
  *  bp-layout-route.c  the orthogonal routes of the flows
+ *  bp-layout-tracks.c parallel runs of routes moved apart
  *  bp-layout-hit.c    hit testing and the rect and point queries
  *  bp-layout-index.c  the spatial index the last two ask
  */
@@ -96,6 +97,21 @@ gboolean  bp_layout_lookup_position (BpLayout         *self,
 void      bp_layout_stack_cards     (BpLayout         *self);
 /* Routes every flow around the placed cards, through the step index. */
 void      bp_layout_route_flows     (BpLayout         *self);
+
+/* Runs of routes in gutters and channels (bp-layout-tracks.c) */
+
+typedef struct _BpLayoutTracks BpLayoutTracks;
+
+BpLayoutTracks *bp_layout_tracks_new      (void);
+void            bp_layout_tracks_free     (BpLayoutTracks   *tracks);
+/* Adds the run from @a to @b, whose @b is self->points[@point]. */
+void            bp_layout_tracks_add      (BpLayoutTracks   *tracks,
+                                           const BpPoint    *a,
+                                           const BpPoint    *b,
+                                           guint             point);
+/* Moves overlapping runs on the same strip apart in @points. */
+void            bp_layout_tracks_separate (BpLayoutTracks   *tracks,
+                                           GArray           *points);
 
 /* Rect edges and centres */
 

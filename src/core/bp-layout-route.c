@@ -443,17 +443,19 @@ route_flow (const BpLayout     *self,
 /* Every flow */
 
 static BpRect
-path_bounds (const Path *path)
+route_bounds (const BpLayout      *self,
+              const BpLayoutRoute *route)
 {
-  double x0 = path->points[0].x, x1 = x0;
-  double y0 = path->points[0].y, y1 = y0;
+  const BpPoint *p = &g_array_index (self->points, BpPoint, route->first);
+  double x0 = p[0].x, x1 = x0;
+  double y0 = p[0].y, y1 = y0;
 
-  for (guint i = 1; i < path->n; i++)
+  for (guint i = 1; i < route->n_points; i++)
     {
-      x0 = MIN (x0, path->points[i].x);
-      x1 = MAX (x1, path->points[i].x);
-      y0 = MIN (y0, path->points[i].y);
-      y1 = MAX (y1, path->points[i].y);
+      x0 = MIN (x0, p[i].x);
+      x1 = MAX (x1, p[i].x);
+      y0 = MIN (y0, p[i].y);
+      y1 = MAX (y1, p[i].y);
     }
 
   return (BpRect) { x0, y0, x1 - x0, y1 - y0 };
@@ -471,9 +473,30 @@ flow_card (BpLayout   *self,
   return &self->cards[position];
 }
 
+/* The runs of @path that lie in a gutter or a channel, but not the first
+ * or the last, which leave and enter the cards, nor a channel beside a
+ * line, which a move could bring nearer to the line. */
+static void
+add_free_runs (const BpLayout *self,
+               BpLayoutTracks *tracks,
+               const Path     *path,
+               guint           first)
+{
+  for (guint i = 2; i + 1 < path->n; i++)
+    {
+      const BpPoint *a = &path->points[i - 1];
+      const BpPoint *b = &path->points[i];
+
+      if (path->kind[i] == RUN_CLEAR && !(a->y == b->y && beside_line (self, a->y)))
+        bp_layout_tracks_add (tracks, a, b, first + i);
+    }
+}
+
 void
 bp_layout_route_flows (BpLayout *self)
 {
+  BpLayoutTracks *tracks = bp_layout_tracks_new ();
+
   self->n_flows = bp_document_get_n_flows (self->document);
   self->routes = g_new0 (BpLayoutRoute, self->n_flows);
 
@@ -496,7 +519,14 @@ bp_layout_route_flows (BpLayout *self)
 
       route->first = self->points->len;
       route->n_points = path.n;
-      route->bounds = path_bounds (&path);
+      add_free_runs (self, tracks, &path, route->first);
       g_array_append_vals (self->points, path.points, path.n);
     }
+
+  bp_layout_tracks_separate (tracks, self->points);
+  bp_layout_tracks_free (tracks);
+
+  for (guint i = 0; i < self->n_flows; i++)
+    if (self->routes[i].n_points > 0)
+      self->routes[i].bounds = route_bounds (self, &self->routes[i]);
 }
