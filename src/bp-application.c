@@ -218,6 +218,7 @@ bp_application_startup (GApplication *app)
   set_accels (gtk_app, "win.save", "<Control>s", NULL);
   set_accels (gtk_app, "win.save-as", "<Control><Shift>s", NULL);
   set_accels (gtk_app, "win.export", "<Control>e", NULL);
+  set_accels (gtk_app, "win.print", "<Control>p", NULL);
   set_accels (gtk_app, "win.undo", "<Control>z", NULL);
   set_accels (gtk_app, "win.redo", "<Control><Shift>z", "<Control>y");
   set_accels (gtk_app, "win.zoom-in", "<Control>plus", "<Control>equal");

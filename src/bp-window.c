@@ -14,6 +14,7 @@
 #include "bp-bpj.h"
 #include "bp-history.h"
 #include "bp-palette.h"
+#include "bp-print-operation.h"
 #include "bp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -277,6 +278,16 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action,
+              GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  bp_print_operation_print_document (self->document, GTK_WINDOW (self));
+}
+
+static void
 zoom_action (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
@@ -485,6 +496,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
