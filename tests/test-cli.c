@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "bp-bpj.h"
 #include "bp-command-line.h"
 #include <unistd.h>
 
@@ -210,7 +211,8 @@ test_help (void)
 {
   const char *options[] = {
     "--check", "--export=OUT", "--export-scale=N", "--export-background=BACKGROUND",
-    "--export-page=PAGE", "--version", "[FILE…]",
+    "--export-page=PAGE", "--export-stages=FIRST-LAST", "--export-page-per-stage",
+    "--version", "[FILE…]",
   };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -639,6 +641,81 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpfloat (fabs (width / height - 16.0 / 9.0), >, 0.05);
 }
 
+/* How many pages a PDF cairo wrote has, and whether each is 16:9: each
+ * page object carries its own /MediaBox. */
+static guint
+count_pdf_pages (const char *path,
+                 gboolean   *all_slides)
+{
+  static const char box[] = "/MediaBox [";
+  g_autofree char *bytes = NULL;
+  gsize length;
+  guint n = 0;
+
+  bytes = read_file (path, &length);
+  *all_slides = TRUE;
+  for (const char *at = find_bytes (bytes, length, box); at != NULL;
+       at = find_bytes (at + 1, length - (at + 1 - bytes), box))
+    {
+      double x0, y0, x1, y1;
+
+      g_assert_cmpint (sscanf (at, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
+      if (fabs ((x1 - x0) / (y1 - y0) - 16.0 / 9.0) > 0.01)
+        *all_slides = FALSE;
+      n++;
+    }
+
+  return n;
+}
+
+static int
+png_width (const char *path)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+  int width;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (image);
+  cairo_surface_destroy (image);
+  return width;
+}
+
+static void
+test_export_stages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *per_stage[] = { "--export-page=slide", "--export-page-per-stage", NULL };
+  const char *some_per_stage[] = { "--export-page-per-stage", "--export-stages=2-4", NULL };
+  const char *two[] = { "--export-stages=2-3", NULL };
+  const char *one[] = { "--export-stages=3", NULL };
+  g_autofree char *sample = sample_path (sample_names[0]);
+  g_autoptr(BpDocument) document = bp_bpj_load (sample, NULL);
+  g_autofree char *all_png = NULL;
+  g_autofree char *two_png = NULL;
+  g_autofree char *one_png = NULL;
+  g_autofree char *slides = NULL;
+  g_autofree char *some = NULL;
+  gboolean all_slides;
+
+  g_assert_nonnull (document);
+  g_assert_cmpuint (bp_document_get_n_stages (document), ==, 5);
+
+  export_sample (fixture, sample_names[0], "slides.pdf", per_stage, &slides);
+  g_assert_cmpuint (count_pdf_pages (slides, &all_slides), ==, 5);
+  g_assert_true (all_slides);
+
+  export_sample (fixture, sample_names[0], "some.pdf", some_per_stage, &some);
+  g_assert_cmpuint (count_pdf_pages (some, &all_slides), ==, 3);
+  /* Fitted pages have each stage's own shape. */
+  g_assert_false (all_slides);
+
+  export_sample (fixture, sample_names[0], "all.png", NULL, &all_png);
+  export_sample (fixture, sample_names[0], "two.png", two, &two_png);
+  export_sample (fixture, sample_names[0], "one.png", one, &one_png);
+  g_assert_cmpint (png_width (two_png), <, png_width (all_png));
+  g_assert_cmpint (png_width (one_png), <, png_width (two_png));
+}
+
 static void
 test_export_svg (Fixture       *fixture,
                  gconstpointer  data)
@@ -759,6 +836,31 @@ test_export_errors (Fixture       *fixture,
     assert_export_fails (fixture, png, args, "--export-scale");
   }
   {
+    const char *args[] = { "--export-page-per-stage", sample, NULL };
+    assert_export_fails (fixture, png, args, "--export-page-per-stage");
+  }
+  {
+    /* One page per stage is for PDF. */
+    const char *args[] = { export_png, "--export-page-per-stage", sample, NULL };
+    assert_export_fails (fixture, png, args, "--export-page-per-stage");
+  }
+  {
+    const char *bad_stages[] = { "0-2", "3-2", "2-", "-2", "a-b", "", "1-2-3", "2..3" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad_stages); i++)
+      {
+        g_autofree char *stages = g_strconcat ("--export-stages=", bad_stages[i], NULL);
+        const char *args[] = { export_png, stages, sample, NULL };
+
+        assert_export_fails (fixture, png, args, "--export-stages");
+      }
+  }
+  {
+    /* The sample has five stages. */
+    const char *args[] = { export_png, "--export-stages=4-6", sample, NULL };
+    assert_export_fails (fixture, png, args, "5 stages");
+  }
+  {
     const char *args[] = { "--check", export_png, sample, NULL };
     assert_export_fails (fixture, png, args, "--check");
   }
@@ -808,6 +910,7 @@ main (int   argc,
   ADD_TEST ("/cli/export/background", test_export_background);
   ADD_TEST ("/cli/export/pdf", test_export_pdf);
   ADD_TEST ("/cli/export/svg", test_export_svg);
+  ADD_TEST ("/cli/export/stages", test_export_stages);
   ADD_TEST ("/cli/export/bpj-is-canonical", test_export_bpj_is_canonical);
   ADD_TEST ("/cli/export/errors", test_export_errors);
   ADD_TEST ("/cli/export/failure-keeps-old-file", test_export_failure_keeps_old_file);

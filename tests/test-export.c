@@ -555,6 +555,312 @@ test_no_leftovers (Fixture       *f,
   g_assert_cmpstr (listing, ==, "a.png b.pdf c.svg d.bpj");
 }
 
+/* Each page's /MediaBox in a PDF cairo wrote (uncompressed, one box per
+ * page object), as width, height pairs. */
+static GArray *
+pdf_page_sizes (const char *path)
+{
+  static const char box[] = "/MediaBox [";
+  g_autofree char *bytes = NULL;
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  /* The compressed drawing holds NUL bytes: search the whole length. */
+  for (gsize i = 0; i + sizeof box < length; i++)
+    {
+      double x0, y0, x1, y1, width, height;
+
+      if (memcmp (bytes + i, box, sizeof box - 1) != 0)
+        continue;
+      g_assert_cmpint (sscanf (bytes + i, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
+      width = x1 - x0;
+      height = y1 - y0;
+      g_array_append_val (sizes, width);
+      g_array_append_val (sizes, height);
+    }
+
+  return sizes;
+}
+
+static double
+stage_width (Fixture *f,
+             guint    position)
+{
+  g_autoptr(BpLayout) layout = bp_layout_new (f->document);
+  BpRect rect;
+
+  g_assert_true (bp_layout_get_stage_rect (layout, position, &rect));
+  return rect.width;
+}
+
+static void
+test_pdf_page_per_stage (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *slides = path_in (f, "slides.pdf");
+  g_autofree char *fitted = path_in (f, "fitted.pdf");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autoptr(GArray) sizes = NULL;
+  g_autoptr(BpLayout) layout = bp_layout_new (f->document);
+  guint n_stages = bp_document_get_n_stages (f->document);
+  BpExportOptions options;
+
+  g_assert_cmpuint (n_stages, >=, 3);
+
+  bp_export_options_init (&options);
+  options.format = BP_EXPORT_FORMAT_PDF;
+  options.page = BP_EXPORT_PAGE_SLIDE;
+  options.page_per_stage = TRUE;
+  g_assert_cmpuint (bp_export_get_n_pages (layout, &options), ==, n_stages);
+  export_ok (f, slides, &options);
+
+  sizes = pdf_page_sizes (slides);
+  g_assert_cmpuint (sizes->len, ==, 2 * n_stages);
+  for (guint i = 0; i < n_stages; i++)
+    {
+      double width = g_array_index (sizes, double, 2 * i);
+      double height = g_array_index (sizes, double, 2 * i + 1);
+
+      g_assert_cmpfloat_with_epsilon (width / height, 16.0 / 9.0, 0.01);
+    }
+
+  if (pdfinfo != NULL)
+    {
+      int pages;
+      double width, height;
+
+      pdf_info (slides, &pages, &width, &height);
+      g_assert_cmpint (pages, ==, (int) n_stages);
+    }
+
+  /* Fitted pages: each is the lane header column and one stage wide. */
+  options.page = BP_EXPORT_PAGE_FIT;
+  export_ok (f, fitted, &options);
+  g_clear_pointer (&sizes, g_array_unref);
+  sizes = pdf_page_sizes (fitted);
+  g_assert_cmpuint (sizes->len, ==, 2 * n_stages);
+  for (guint i = 0; i < n_stages; i++)
+    {
+      double page_width, page_height;
+
+      g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, 2 * i),
+                                      BP_LAYOUT_HEADER_WIDTH + stage_width (f, i), 0.5);
+      g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, 2 * i + 1),
+                                      f->bounds.height, 0.5);
+      g_assert_true (bp_export_get_page_size (layout, &options, i, &page_width, &page_height));
+      g_assert_cmpfloat_with_epsilon (page_width, g_array_index (sizes, double, 2 * i), 0.5);
+    }
+  g_assert_false (bp_export_get_page_size (layout, &options, n_stages, NULL, NULL));
+}
+
+/* A range of stages is the lane header column and those columns only:
+ * narrower than the whole, as tall, for PNG, SVG and PDF alike. */
+static void
+test_stage_range (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *png_path = path_in (f, "range.png");
+  g_autofree char *svg_path = path_in (f, "range.svg");
+  g_autofree char *pdf_path = path_in (f, "range.pdf");
+  g_autofree char *svg = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  double expected = BP_LAYOUT_HEADER_WIDTH + stage_width (f, 1) + stage_width (f, 2);
+  BpExportOptions options;
+  cairo_surface_t *png;
+  guint32 header, stage;
+
+  bp_export_options_init (&options);
+  options.first_stage = 1;
+  options.last_stage = 2;
+  options.scale = 2;
+  export_ok (f, png_path, &options);
+
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), <, (int) (f->bounds.width * 2));
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, (int) ceil (expected * 2));
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, (int) ceil (f->bounds.height * 2));
+  /* The lane header column, then a stage: a header's grey, then a
+   * lane's tint, in the bottom lane. */
+  header = png_pixel (png, 40, cairo_image_surface_get_height (png) - 20);
+  stage = png_pixel (png, (int) (BP_LAYOUT_HEADER_WIDTH * 2) + 40,
+                     cairo_image_surface_get_height (png) - 20);
+  g_assert_cmphex (header >> 24, ==, 0xff);
+  g_assert_cmphex (header, !=, stage);
+  cairo_surface_destroy (png);
+
+  options.format = BP_EXPORT_FORMAT_SVG;
+  export_ok (f, svg_path, &options);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_cmpfloat_with_epsilon (svg_length (svg, "width"), expected, 0.5);
+
+  options.format = BP_EXPORT_FORMAT_PDF;
+  export_ok (f, pdf_path, &options);
+  sizes = pdf_page_sizes (pdf_path);
+  g_assert_cmpuint (sizes->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, 0), expected, 0.5);
+
+  /* The last stage alone, by -1. */
+  options.format = BP_EXPORT_FORMAT_PNG;
+  options.scale = 1;
+  options.first_stage = bp_document_get_n_stages (f->document) - 1;
+  options.last_stage = -1;
+  export_ok (f, png_path, &options);
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==,
+                   (int) ceil (BP_LAYOUT_HEADER_WIDTH + stage_width (f, options.first_stage)));
+  cairo_surface_destroy (png);
+}
+
+static void
+test_stage_range_invalid (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "range.png");
+  int n = bp_document_get_n_stages (f->document);
+  const int ranges[][2] = { { -1, 0 }, { 2, 1 }, { 0, n }, { n, -1 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_autoptr(BpLayout) layout = bp_layout_new (f->document);
+      BpExportOptions options;
+
+      bp_export_options_init (&options);
+      options.first_stage = ranges[i][0];
+      options.last_stage = ranges[i][1];
+      g_assert_cmpuint (bp_export_get_n_pages (layout, &options), ==, 0);
+      assert_export_fails (f, path, &options, "stages");
+    }
+}
+
+/* A fitted page stays within the 14,400 points PDF viewers accept. */
+static void
+test_pdf_page_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "wide.pdf");
+  g_autoptr(GArray) sizes = NULL;
+  BpExportOptions options;
+  double width, height;
+
+  for (guint i = 0; i < bp_document_get_n_stages (f->document); i++)
+    bp_stage_set_width (bp_document_get_stage (f->document, i), 20000);
+
+  bp_export_options_init (&options);
+  options.format = BP_EXPORT_FORMAT_PDF;
+  export_ok (f, path, &options);
+  sizes = pdf_page_sizes (path);
+  width = g_array_index (sizes, double, 0);
+  height = g_array_index (sizes, double, 1);
+  g_assert_cmpfloat (width, <=, 14400);
+  g_assert_cmpfloat (width, >, 14000);
+  /* Scaled down, not cut: the blueprint's proportions. */
+  g_assert_cmpfloat_with_epsilon (width / height,
+                                  (BP_LAYOUT_HEADER_WIDTH + 20000.0 * bp_document_get_n_stages (f->document)) /
+                                  f->bounds.height, 0.05);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  double        last;
+  guint         calls;
+  gboolean      increasing;
+  guint         cancel_at;
+} ProgressLog;
+
+static void
+log_progress (double   fraction,
+              gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  if (fraction < log->last)
+    log->increasing = FALSE;
+  log->last = fraction;
+  log->calls++;
+  if (log->calls == log->cancel_at)
+    g_cancellable_cancel (log->cancellable);
+}
+
+static void
+test_progress (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "progress.pdf");
+  g_autoptr(GError) error = NULL;
+  ProgressLog log = { .increasing = TRUE };
+  BpExportOptions options;
+
+  bp_export_options_init (&options);
+  options.format = BP_EXPORT_FORMAT_PDF;
+  options.page_per_stage = TRUE;
+  g_assert_true (bp_export_to_file_full (f->document, path, &options, log_progress, &log,
+                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (log.increasing);
+  g_assert_cmpuint (log.calls, >, bp_document_get_n_stages (f->document));
+  g_assert_cmpfloat (log.last, ==, 1.0);
+}
+
+/* Cancelled before it starts, after its first page, or while the file
+ * is written: a cancelled error, and no file, not even a temporary one;
+ * an older file stays as it was. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  static const BpExportFormat formats[] = { BP_EXPORT_FORMAT_PDF, BP_EXPORT_FORMAT_PNG,
+                                            BP_EXPORT_FORMAT_SVG };
+  static const char *names[] = { "cancelled.pdf", "cancelled.png", "cancelled.svg" };
+  g_autofree char *kept = path_in (f, "kept.pdf");
+  g_autofree char *listing = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (kept, "older", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint cancel_at = 0; cancel_at <= 1; cancel_at++)
+      {
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+        g_autofree char *path = path_in (f, names[i]);
+        g_autoptr(GError) error = NULL;
+        ProgressLog log = { .cancellable = cancellable, .cancel_at = cancel_at };
+        BpExportOptions options;
+
+        if (cancel_at == 0)
+          g_cancellable_cancel (cancellable);
+        bp_export_options_init (&options);
+        options.format = formats[i];
+        options.page_per_stage = TRUE;
+        g_assert_false (bp_export_to_file_full (f->document, path, &options, log_progress, &log,
+                                                cancellable, &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+
+  /* Over an existing file. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GError) error = NULL;
+    ProgressLog log = { .cancellable = cancellable, .cancel_at = 2 };
+    BpExportOptions options;
+
+    bp_export_options_init (&options);
+    options.format = BP_EXPORT_FORMAT_PDF;
+    options.page_per_stage = TRUE;
+    g_assert_false (bp_export_to_file_full (f->document, kept, &options, log_progress, &log,
+                                            cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+
+  g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "older");
+  listing = list_dir (f->dir);
+  g_assert_cmpstr (listing, ==, "kept.pdf");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +881,12 @@ main (int   argc,
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("folder-in-the-way", test_folder_in_the_way);
   ADD ("no-leftovers", test_no_leftovers);
+  ADD ("pdf-page-per-stage", test_pdf_page_per_stage);
+  ADD ("stage-range", test_stage_range);
+  ADD ("stage-range-invalid", test_stage_range_invalid);
+  ADD ("pdf-page-limit", test_pdf_page_limit);
+  ADD ("progress", test_progress);
+  ADD ("cancel", test_cancel);
 
   return g_test_run ();
 }

@@ -32,6 +32,8 @@ typedef struct {
   char      *export_scale;
   char      *export_background;
   char      *export_page;
+  char      *export_stages;
+  gboolean   export_page_per_stage;
   char     **files;
 } Arguments;
 
@@ -42,6 +44,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->export_scale, g_free);
   g_clear_pointer (&args->export_background, g_free);
   g_clear_pointer (&args->export_page, g_free);
+  g_clear_pointer (&args->export_stages, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -84,6 +87,10 @@ create_option_context (Arguments *args)
       N_("Background of a PNG export: white or transparent (default: white)"), N_("BACKGROUND") },
     { "export-page", 0, 0, G_OPTION_ARG_STRING, &args->export_page,
       N_("Page of a PDF export: fit (the blueprint’s size) or slide (16:9) (default: fit)"), N_("PAGE") },
+    { "export-stages", 0, 0, G_OPTION_ARG_STRING, &args->export_stages,
+      N_("Export only stages FIRST to LAST, counted from 1 (default: every stage)"), N_("FIRST-LAST") },
+    { "export-page-per-stage", 0, 0, G_OPTION_ARG_NONE, &args->export_page_per_stage,
+      N_("Give each stage a page of its own in a PDF export"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
       N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
@@ -99,6 +106,8 @@ create_option_context (Arguments *args)
                                     _("Examples:\n"
                                       "  touchpoint --check loan.bpj support.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide loan.bpj\n"
+                                      "  touchpoint --export=loan.pdf --export-page=slide --export-page-per-stage loan.bpj\n"
+                                      "  touchpoint --export=pay.png --export-stages=2-3 loan.bpj\n"
                                       "  touchpoint --export=loan.png --export-scale=2 loan.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -296,6 +305,47 @@ parse_page (const char   *text,
 }
 
 static gboolean
+parse_stage_number (const char *text,
+                    int        *number)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT, &value, NULL))
+    return FALSE;
+
+  *number = (int) value;
+  return TRUE;
+}
+
+/* "2-4", or "3" for one stage; numbered from 1 as people count them. */
+static gboolean
+parse_stages (const char *text,
+              int        *first,
+              int        *last)
+{
+  g_auto(GStrv) parts = NULL;
+  int from, to;
+
+  if (text == NULL)
+    return TRUE;
+
+  parts = g_strsplit (text, "-", 2);
+  if (parts[0] == NULL ||
+      !parse_stage_number (parts[0], &from) ||
+      !parse_stage_number (parts[1] != NULL ? parts[1] : parts[0], &to) ||
+      to < from)
+    {
+      g_printerr (_("Invalid --export-stages “%s”: give FIRST-LAST, such as 2-4, "
+                    "or one stage’s number, counting from 1\n"), text);
+      return FALSE;
+    }
+
+  *first = from - 1;
+  *last = to - 1;
+  return TRUE;
+}
+
+static gboolean
 parse_export_options (const Arguments *args,
                       BpExportOptions *options)
 {
@@ -310,9 +360,17 @@ parse_export_options (const Arguments *args,
       return FALSE;
     }
 
+  if (args->export_page_per_stage && options->format != BP_EXPORT_FORMAT_PDF)
+    {
+      g_printerr (_("--export-page-per-stage only applies to a PDF export\n"));
+      return FALSE;
+    }
+  options->page_per_stage = args->export_page_per_stage;
+
   return parse_scale (args->export_scale, &options->scale) &&
          parse_background (args->export_background, &options->transparent) &&
-         parse_page (args->export_page, &options->page);
+         parse_page (args->export_page, &options->page) &&
+         parse_stages (args->export_stages, &options->first_stage, &options->last_stage);
 }
 
 static int
@@ -364,6 +422,8 @@ check_export_only_options (const Arguments *args)
     { args->export_scale, "--export-scale" },
     { args->export_background, "--export-background" },
     { args->export_page, "--export-page" },
+    { args->export_stages, "--export-stages" },
+    { args->export_page_per_stage ? "" : NULL, "--export-page-per-stage" },
   };
 
   if (args->export_path != NULL)

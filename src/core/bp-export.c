@@ -35,6 +35,11 @@
 #define SLIDE_HEIGHT 540.0
 #define SLIDE_MARGIN 36.0
 
+/* PDF viewers refuse pages wider or taller than 14,400 points (200
+ * inches, the limit of PDF 1.7's Annex C): a fitted page of a very wide
+ * blueprint (327,104 units for 10,000 cards) is scaled down to it. */
+#define MAX_PDF_SIDE 14400.0
+
 static const struct {
   const char     *extension;
   BpExportFormat  format;
@@ -54,6 +59,8 @@ bp_export_options_init (BpExportOptions *options)
   options->format = BP_EXPORT_FORMAT_PNG;
   options->scale = 1;
   options->page = BP_EXPORT_PAGE_FIT;
+  options->first_stage = 0;
+  options->last_stage = -1;
 }
 
 gboolean
@@ -105,6 +112,7 @@ typedef struct {
   char *tmp_path;
   int   fd;
   int   write_errno;   /* the first failed write's errno, or 0 */
+  GCancellable *cancellable;
 } Output;
 
 static void
@@ -141,6 +149,13 @@ set_errno_error (GError     **error,
                  int          error_number,
                  const char  *display)
 {
+  if (error_number == ECANCELED)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                   _("The export to “%s” was cancelled"), display);
+      return FALSE;
+    }
+
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (error_number),
                _("Cannot write “%s”: %s"), display, g_strerror (error_number));
   return FALSE;
@@ -194,6 +209,12 @@ output_write (Output     *out,
   if (out->write_errno != 0)
     return FALSE;
 
+  if (g_cancellable_is_cancelled (out->cancellable))
+    {
+      out->write_errno = ECANCELED;
+      return FALSE;
+    }
+
   while (length > 0)
     {
       gssize written = write (out->fd, p, length);
@@ -246,6 +267,10 @@ output_commit (Output  *out,
   if (close (fd) != 0)
     return set_errno_error (error, errno, out->display);
 
+  /* The last moment a cancelled export can still leave nothing behind. */
+  if (g_cancellable_is_cancelled (out->cancellable))
+    return set_errno_error (error, ECANCELED, out->display);
+
   if (g_rename (out->tmp_path, out->path) != 0)
     return set_errno_error (error, errno, out->display);
 
@@ -260,6 +285,9 @@ check_cairo (Output          *out,
              cairo_status_t   status,
              GError         **error)
 {
+  if (g_cancellable_is_cancelled (out->cancellable))
+    return set_errno_error (error, ECANCELED, out->display);
+
   if (out->write_errno != 0)
     return set_errno_error (error, out->write_errno, out->display);
 
@@ -275,22 +303,222 @@ check_cairo (Output          *out,
 }
 
 /* ------------------------------------------------------------------ */
+/* Pages                                                               */
+
+/* What one page shows, in canvas units: the lane header column, then
+ * the columns of stages @first to @last, under the title band. */
+typedef struct {
+  guint  first;
+  guint  last;
+  double x;        /* where the first stage's column starts */
+  double width;
+  double height;
+  gboolean whole;  /* every stage */
+} Sheet;
+
+/* A page: its sheet, its size in the file's units, and where and how
+ * large the sheet is drawn on it. */
+typedef struct {
+  Sheet  sheet;
+  double width;
+  double height;
+  double zoom;
+  double dx;
+  double dy;
+  gboolean background;
+} Page;
+
+static gboolean
+resolve_stages (BpLayout              *layout,
+                const BpExportOptions *options,
+                guint                 *first,
+                guint                 *last)
+{
+  int n = (int) bp_document_get_n_stages (bp_layout_get_document (layout));
+  int last_stage = options->last_stage < 0 ? n - 1 : options->last_stage;
+
+  if (options->first_stage < 0 || options->first_stage > last_stage || last_stage >= n)
+    return FALSE;
+
+  *first = options->first_stage;
+  *last = last_stage;
+  return TRUE;
+}
+
+static gboolean
+get_sheet (BpLayout *layout,
+           guint     first,
+           guint     last,
+           Sheet    *sheet)
+{
+  guint n = bp_document_get_n_stages (bp_layout_get_document (layout));
+  BpRect bounds, from, to;
+
+  if (!bp_layout_get_stage_rect (layout, first, &from) ||
+      !bp_layout_get_stage_rect (layout, last, &to))
+    return FALSE;
+
+  bp_layout_get_bounds (layout, &bounds);
+  sheet->first = first;
+  sheet->last = last;
+  sheet->x = from.x;
+  sheet->height = bounds.height;
+  sheet->whole = first == 0 && last + 1 == n;
+  if (sheet->whole)
+    sheet->width = bounds.width;
+  else
+    sheet->width = bp_layout_get_header_width (layout) + to.x + to.width - from.x;
+
+  return TRUE;
+}
+
+static double
+png_side (double length,
+          double scale)
+{
+  /* A hair of rounding error must not add a pixel. */
+  return ceil (length * scale - 1e-6);
+}
+
+static gboolean
+get_page (BpLayout              *layout,
+          const BpExportOptions *options,
+          guint                  index,
+          Page                  *page)
+{
+  guint first, last;
+  Sheet *sheet = &page->sheet;
+
+  memset (page, 0, sizeof *page);
+  if (!resolve_stages (layout, options, &first, &last))
+    return FALSE;
+
+  if (options->format == BP_EXPORT_FORMAT_PDF && options->page_per_stage)
+    {
+      if (index > last - first)
+        return FALSE;
+      first = last = first + index;
+    }
+  else if (index > 0)
+    {
+      return FALSE;
+    }
+
+  if (!get_sheet (layout, first, last, sheet))
+    return FALSE;
+
+  page->zoom = 1;
+  page->width = sheet->width;
+  page->height = sheet->height;
+
+  switch (options->format)
+    {
+    case BP_EXPORT_FORMAT_PNG:
+      page->zoom = options->scale;
+      page->width = MAX (1, png_side (sheet->width, options->scale));
+      page->height = MAX (1, png_side (sheet->height, options->scale));
+      page->background = !options->transparent;
+      break;
+
+    case BP_EXPORT_FORMAT_PDF:
+      if (options->page == BP_EXPORT_PAGE_SLIDE)
+        {
+          page->zoom = MIN ((SLIDE_WIDTH - 2 * SLIDE_MARGIN) / sheet->width,
+                            (SLIDE_HEIGHT - 2 * SLIDE_MARGIN) / sheet->height);
+          page->width = SLIDE_WIDTH;
+          page->height = SLIDE_HEIGHT;
+          page->dx = (SLIDE_WIDTH - sheet->width * page->zoom) / 2;
+          page->dy = (SLIDE_HEIGHT - sheet->height * page->zoom) / 2;
+          page->background = TRUE;
+        }
+      else
+        {
+          page->zoom = MIN (1, MAX_PDF_SIDE / MAX (sheet->width, sheet->height));
+          page->width = sheet->width * page->zoom;
+          page->height = sheet->height * page->zoom;
+        }
+      break;
+
+    case BP_EXPORT_FORMAT_SVG:
+    case BP_EXPORT_FORMAT_BPJ:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
+/* Draws the canvas rectangle (@x, @y, @width, @height) at (@at_x, @at_y)
+ * of the sheet. */
 static void
-render_blueprint (cairo_t               *cr,
-                  BpLayout              *layout,
-                  const BpExportOptions *options,
-                  double                 zoom)
+render_area (cairo_t               *cr,
+             BpLayout              *layout,
+             const BpExportOptions *options,
+             const Sheet           *sheet,
+             double                 zoom,
+             const BpRect          *area,
+             double                 at_x,
+             double                 at_y)
 {
+  double header = bp_layout_get_header_width (layout);
   BpRenderOptions render_options;
 
   bp_render_options_init (&render_options);
-  bp_layout_get_bounds (layout, &render_options.viewport);
+  render_options.viewport = *area;
   render_options.zoom = zoom;
   render_options.dark = options->dark;
   render_options.transparent = options->transparent;
+  render_options.title_width = sheet->width;
+  if (!sheet->whole)
+    render_options.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
+
+  cairo_save (cr);
+  cairo_translate (cr, at_x * zoom, at_y * zoom);
   bp_render (cr, layout, &render_options);
+  cairo_restore (cr);
+}
+
+/* From the first stage on, the sheet is one piece of the canvas. Past
+ * it, three: the stages, then the lane header column beside them and the
+ * title band above them, each drawn over the stages' edge by a unit so
+ * that no hairline seam shows where pieces meet (on an opaque
+ * background; a transparent PNG is cut on whole pixels). Flows that
+ * leave the range end at its edges, and labels those edges would cut
+ * are left out. */
+static void
+draw_sheet (cairo_t               *cr,
+            BpLayout              *layout,
+            const BpExportOptions *options,
+            const Sheet           *sheet,
+            double                 zoom)
+{
+  double header = bp_layout_get_header_width (layout);
+  double overlap = options->transparent ? 0 : 1;
+  BpRect title, area;
+  double top;
+
+  bp_layout_get_title_rect (layout, &title);
+  top = title.y + title.height;
+
+  if (sheet->x <= header)
+    {
+      area = (BpRect) { 0, 0, sheet->width, sheet->height };
+      render_area (cr, layout, options, sheet, zoom, &area, 0, 0);
+      return;
+    }
+
+  area = (BpRect) { sheet->x - overlap, top - overlap,
+                    sheet->width - header + overlap, sheet->height - top + overlap };
+  render_area (cr, layout, options, sheet, zoom, &area, header - overlap, top - overlap);
+
+  area = (BpRect) { 0, top - overlap, header, sheet->height - top + overlap };
+  render_area (cr, layout, options, sheet, zoom, &area, 0, top - overlap);
+
+  area = (BpRect) { 0, 0, sheet->width, top };
+  render_area (cr, layout, options, sheet, zoom, &area, 0, 0);
 }
 
 static void
@@ -302,6 +530,96 @@ paint_background (cairo_t *cr,
   bp_render_get_background (dark, &red, &green, &blue);
   cairo_set_source_rgb (cr, red, green, blue);
   cairo_paint (cr);
+}
+
+static void
+draw_page (cairo_t               *cr,
+           BpLayout              *layout,
+           const BpExportOptions *options,
+           const Page            *page)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, page->width, page->height);
+  cairo_clip (cr);
+  if (page->background)
+    paint_background (cr, options->dark);
+  cairo_translate (cr, page->dx, page->dy);
+  draw_sheet (cr, layout, options, &page->sheet, page->zoom);
+  cairo_restore (cr);
+}
+
+guint
+bp_export_get_n_pages (BpLayout              *layout,
+                       const BpExportOptions *options)
+{
+  guint first, last;
+
+  g_return_val_if_fail (BP_IS_LAYOUT (layout), 0);
+  g_return_val_if_fail (options != NULL, 0);
+
+  if (!resolve_stages (layout, options, &first, &last))
+    return 0;
+  if (options->format == BP_EXPORT_FORMAT_PDF && options->page_per_stage)
+    return last - first + 1;
+  return 1;
+}
+
+gboolean
+bp_export_get_page_size (BpLayout              *layout,
+                         const BpExportOptions *options,
+                         guint                  index,
+                         double                *width,
+                         double                *height)
+{
+  Page page;
+
+  g_return_val_if_fail (BP_IS_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!get_page (layout, options, index, &page))
+    return FALSE;
+
+  if (width != NULL)
+    *width = page.width;
+  if (height != NULL)
+    *height = page.height;
+  return TRUE;
+}
+
+void
+bp_export_draw_page (cairo_t               *cr,
+                     BpLayout              *layout,
+                     const BpExportOptions *options,
+                     guint                  index)
+{
+  Page page;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL);
+
+  if (get_page (layout, options, index, &page))
+    draw_page (cr, layout, options, &page);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+typedef struct {
+  BpLayout              *layout;
+  const BpExportOptions *options;
+  Output                 out;
+  BpExportProgressFunc   progress;
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+} Job;
+
+static void
+report_progress (Job    *job,
+                 double  fraction)
+{
+  if (job->progress != NULL)
+    job->progress (CLAMP (fraction, 0, 1), job->progress_data);
 }
 
 /* Finishes @surface and reports what went wrong while drawing or
@@ -323,42 +641,31 @@ finish_surface (Output           *out,
   return check_cairo (out, status, error);
 }
 
-static double
-png_side (double length,
-          double scale)
-{
-  /* A hair of rounding error must not add a pixel. */
-  return ceil (length * scale - 1e-6);
-}
-
 static gboolean
-export_png (BpLayout              *layout,
-            Output                *out,
-            const BpExportOptions *options,
-            GError               **error)
+export_png (Job     *job,
+            GError **error)
 {
+  Output *out = &job->out;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  BpRect bounds;
-  double width, height;
+  Page page;
 
-  bp_layout_get_bounds (layout, &bounds);
-  width = MAX (1, png_side (bounds.width, options->scale));
-  height = MAX (1, png_side (bounds.height, options->scale));
+  get_page (job->layout, job->options, 0, &page);
 
-  if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE)
+  if (page.width > MAX_PNG_SIDE || page.height > MAX_PNG_SIDE)
     {
-      double largest = floor (MAX_PNG_SIDE / MAX (bounds.width, bounds.height) * 100) / 100;
+      double longest = MAX (page.sheet.width, page.sheet.height);
+      double largest = floor (MAX_PNG_SIDE / longest * 100) / 100;
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("Cannot export to “%s”: at scale %g the image would be %.0f × %.0f pixels, "
                      "more than the %d pixels a side a PNG can have; choose a scale of %g or less"),
-                   out->display, options->scale, width, height, MAX_PNG_SIDE, largest);
+                   out->display, job->options->scale, page.width, page.height, MAX_PNG_SIDE, largest);
       return FALSE;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) page.width, (int) page.height);
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -367,12 +674,13 @@ export_png (BpLayout              *layout,
     }
 
   cr = cairo_create (surface);
-  if (!options->transparent)
-    paint_background (cr, options->dark);
-  render_blueprint (cr, layout, options, options->scale);
+  draw_page (cr, job->layout, job->options, &page);
   status = cairo_status (cr);
   cairo_destroy (cr);
+  report_progress (job, 0.5);
 
+  if (status == CAIRO_STATUS_SUCCESS && g_cancellable_is_cancelled (job->cancellable))
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status == CAIRO_STATUS_SUCCESS && !output_open (out, error))
     {
       cairo_surface_destroy (surface);
@@ -397,65 +705,62 @@ set_pdf_metadata (cairo_surface_t *surface,
 }
 
 static gboolean
-export_pdf (BpLayout              *layout,
-            Output                *out,
-            const BpExportOptions *options,
-            GError               **error)
+export_pdf (Job     *job,
+            GError **error)
 {
+  guint n_pages = bp_export_get_n_pages (job->layout, job->options);
+  Output *out = &job->out;
   cairo_surface_t *surface;
   cairo_t *cr;
-  BpRect bounds;
+  Page page;
 
   if (!output_open (out, error))
     return FALSE;
 
-  bp_layout_get_bounds (layout, &bounds);
+  get_page (job->layout, job->options, 0, &page);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, out, page.width, page.height);
+  set_pdf_metadata (surface, bp_layout_get_document (job->layout));
+  cr = cairo_create (surface);
 
-  if (options->page == BP_EXPORT_PAGE_SLIDE)
+  for (guint i = 0; i < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
-      double zoom = MIN ((SLIDE_WIDTH - 2 * SLIDE_MARGIN) / bounds.width,
-                         (SLIDE_HEIGHT - 2 * SLIDE_MARGIN) / bounds.height);
+      if (g_cancellable_is_cancelled (job->cancellable))
+        {
+          out->write_errno = ECANCELED;
+          break;
+        }
 
-      surface = cairo_pdf_surface_create_for_stream (write_cb, out, SLIDE_WIDTH, SLIDE_HEIGHT);
-      set_pdf_metadata (surface, bp_layout_get_document (layout));
-      cr = cairo_create (surface);
-      paint_background (cr, options->dark);
-      cairo_translate (cr,
-                       (SLIDE_WIDTH - bounds.width * zoom) / 2,
-                       (SLIDE_HEIGHT - bounds.height * zoom) / 2);
-      render_blueprint (cr, layout, options, zoom);
-    }
-  else
-    {
-      surface = cairo_pdf_surface_create_for_stream (write_cb, out, bounds.width, bounds.height);
-      set_pdf_metadata (surface, bp_layout_get_document (layout));
-      cr = cairo_create (surface);
-      render_blueprint (cr, layout, options, 1);
+      get_page (job->layout, job->options, i, &page);
+      /* Each page has its own size: before anything is drawn on it. */
+      cairo_pdf_surface_set_size (surface, page.width, page.height);
+      draw_page (cr, job->layout, job->options, &page);
+      cairo_show_page (cr);
+      /* Writing the file at the end takes a share of the time too. */
+      report_progress (job, (i + 1.0) / (n_pages + 1.0));
     }
 
-  cairo_show_page (cr);
   return finish_surface (out, cr, surface, error) && output_commit (out, error);
 }
 
 static gboolean
-export_svg (BpLayout              *layout,
-            Output                *out,
-            const BpExportOptions *options,
-            GError               **error)
+export_svg (Job     *job,
+            GError **error)
 {
+  Output *out = &job->out;
   cairo_surface_t *surface;
   cairo_t *cr;
-  BpRect bounds;
+  Page page;
 
   if (!output_open (out, error))
     return FALSE;
 
-  bp_layout_get_bounds (layout, &bounds);
-  surface = cairo_svg_surface_create_for_stream (write_cb, out, bounds.width, bounds.height);
+  get_page (job->layout, job->options, 0, &page);
+  surface = cairo_svg_surface_create_for_stream (write_cb, out, page.width, page.height);
   /* One canvas unit is one CSS pixel, as on screen at 100 %. */
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
-  render_blueprint (cr, layout, options, 1);
+  draw_page (cr, job->layout, job->options, &page);
+  report_progress (job, 0.5);
 
   return finish_surface (out, cr, surface, error) && output_commit (out, error);
 }
@@ -479,11 +784,14 @@ export_bpj (BpDocument  *document,
 /* ------------------------------------------------------------------ */
 
 static gboolean
-check_request (const char            *display,
+check_request (BpDocument            *document,
+               const char            *display,
                const char            *path,
                const BpExportOptions *options,
                GError               **error)
 {
+  guint n_stages = bp_document_get_n_stages (document);
+  int last_stage = options->last_stage < 0 ? (int) n_stages - 1 : options->last_stage;
   BpExportFormat named;
 
   if (!bp_export_format_for_path (path, &named))
@@ -513,6 +821,21 @@ check_request (const char            *display,
       return FALSE;
     }
 
+  if (options->format != BP_EXPORT_FORMAT_BPJ &&
+      (options->first_stage < 0 || options->first_stage > last_stage ||
+       last_stage >= (int) n_stages))
+    {
+      /* Translators: stages are counted from 1; the last %u is how many
+       * stages the blueprint has. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Cannot export to “%s”: there are no stages %d to %d in a blueprint of %u stage",
+                                "Cannot export to “%s”: there are no stages %d to %d in a blueprint of %u stages",
+                                n_stages),
+                   display, options->first_stage + 1, last_stage + 1, n_stages);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -522,46 +845,67 @@ bp_export_to_file (BpDocument             *document,
                    const BpExportOptions  *options,
                    GError                **error)
 {
+  return bp_export_to_file_full (document, path, options, NULL, NULL, NULL, error);
+}
+
+gboolean
+bp_export_to_file_full (BpDocument             *document,
+                        const char             *path,
+                        const BpExportOptions  *options,
+                        BpExportProgressFunc    progress,
+                        gpointer                progress_data,
+                        GCancellable           *cancellable,
+                        GError                **error)
+{
   g_autoptr(BpLayout) layout = NULL;
   gboolean ok;
-  Output out;
+  Job job = { 0 };
 
   g_return_val_if_fail (BP_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  output_init (&out, path);
+  output_init (&job.out, path);
+  job.out.cancellable = cancellable;
+  job.options = options;
+  job.progress = progress;
+  job.progress_data = progress_data;
+  job.cancellable = cancellable;
 
-  if (!check_request (out.display, path, options, error))
+  if (!check_request (document, job.out.display, path, options, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      output_clear (&out);
+      output_clear (&job.out);
       return FALSE;
     }
 
   if (options->format != BP_EXPORT_FORMAT_BPJ)
-    layout = bp_layout_new (document);
+    job.layout = layout = bp_layout_new (document);
 
   switch (options->format)
     {
     case BP_EXPORT_FORMAT_PNG:
-      ok = export_png (layout, &out, options, error);
+      ok = export_png (&job, error);
       break;
     case BP_EXPORT_FORMAT_PDF:
-      ok = export_pdf (layout, &out, options, error);
+      ok = export_pdf (&job, error);
       break;
     case BP_EXPORT_FORMAT_SVG:
-      ok = export_svg (layout, &out, options, error);
+      ok = export_svg (&job, error);
       break;
     case BP_EXPORT_FORMAT_BPJ:
-      ok = export_bpj (document, &out, error);
+      ok = export_bpj (document, &job.out, error);
       break;
     default:
       g_assert_not_reached ();
     }
 
   /* Removes the temporary file when anything failed. */
-  output_clear (&out);
+  output_clear (&job.out);
+  if (ok)
+    report_progress (&job, 1);
   return ok;
 }
 

@@ -7,7 +7,11 @@
 
 #pragma once
 
+#include <cairo.h>
+#include <gio/gio.h>
+
 #include "bp-document.h"
+#include "bp-layout.h"
 
 G_BEGIN_DECLS
 
@@ -31,9 +35,20 @@ typedef struct {
   gboolean       transparent;  /* PNG: no white background */
   BpExportPage   page;         /* PDF */
   gboolean       dark;         /* the dark variant; exports are light by default */
+  /* The stages drawn, by position, both included; -1 as the last means
+   * the last stage. A range draws those columns after the lane header
+   * column, under the title band. */
+  int            first_stage;
+  int            last_stage;
+  gboolean       page_per_stage; /* PDF: one page for each stage of the range */
 } BpExportOptions;
 
-/* PNG, scale 1, white, fitted page, light. */
+/* How far an export has come, from 0 to 1; called in the exporting
+ * thread. */
+typedef void (*BpExportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+/* PNG, scale 1, white, fitted page, light, every stage on one page. */
 void       bp_export_options_init     (BpExportOptions       *options);
 /* From the extension of @path (.png .pdf .svg .bpj, any case). */
 gboolean   bp_export_format_for_path  (const char            *path,
@@ -46,10 +61,38 @@ gboolean   bp_export_to_file          (BpDocument            *document,
                                        const BpExportOptions *options,
                                        GError               **error);
 
-/* Pixel size of a PNG export at @scale. */
+/* The same, reporting progress and stopping with G_IO_ERROR_CANCELLED
+ * (and no file) when @cancellable is cancelled. Runs in any thread, as
+ * long as nothing else uses @document meanwhile. */
+gboolean   bp_export_to_file_full     (BpDocument            *document,
+                                       const char            *path,
+                                       const BpExportOptions *options,
+                                       BpExportProgressFunc   progress,
+                                       gpointer               progress_data,
+                                       GCancellable          *cancellable,
+                                       GError               **error);
+
+/* Pixel size of a PNG export of the whole blueprint at @scale. */
 void       bp_export_get_png_size     (BpDocument            *document,
                                        double                 scale,
                                        int                   *width,
                                        int                   *height);
+
+/* What an export of @layout's document with @options looks like, for a
+ * preview: how many pages (0 when the stage range is not in the
+ * document), each page's size in the file's units (pixels for PNG,
+ * points for PDF, CSS pixels for SVG), and its drawing at that size on
+ * @cr, whose origin is the page's top left corner. */
+guint      bp_export_get_n_pages      (BpLayout              *layout,
+                                       const BpExportOptions *options);
+gboolean   bp_export_get_page_size    (BpLayout              *layout,
+                                       const BpExportOptions *options,
+                                       guint                  page,
+                                       double                *width,
+                                       double                *height);
+void       bp_export_draw_page        (cairo_t               *cr,
+                                       BpLayout              *layout,
+                                       const BpExportOptions *options,
+                                       guint                  page);
 
 G_END_DECLS

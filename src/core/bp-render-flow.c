@@ -169,6 +169,20 @@ label_anchor (const BpPoint *points,
   return anchor;
 }
 
+static gboolean
+label_fits (BpRender     *r,
+            const BpRect *pill)
+{
+  const BpRect *bounds = &r->options->label_bounds;
+
+  if (bounds->width <= 0 || bounds->height <= 0)
+    return TRUE;
+
+  return pill->x >= bounds->x && pill->y >= bounds->y &&
+         pill->x + pill->width <= bounds->x + bounds->width &&
+         pill->y + pill->height <= bounds->y + bounds->height;
+}
+
 static void
 draw_flow_label (BpRender *r,
                  guint     position)
@@ -196,6 +210,8 @@ draw_flow_label (BpRender *r,
   pill.height = h + 6;
   pill.x = anchor.x - pill.width / 2;
   pill.y = anchor.y - pill.height / 2;
+  if (!label_fits (r, &pill))
+    return;
 
   bp_render_rounded_rect (r->cr, &pill, pill.height / 2);
   bp_render_set_rgb (r->cr, &r->pal->sheet);

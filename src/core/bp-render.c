@@ -263,6 +263,8 @@ draw_title (BpRender *r)
   bp_layout_get_title_rect (r->layout, &band);
   if (!bp_render_is_visible (r, &band) || !r->draw_headers)
     return;
+  if (r->options->title_width > 0)
+    band.width = MIN (band.width, r->options->title_width);
 
   top = band.y + 12;
 

@@ -27,6 +27,12 @@ typedef struct {
   GHashTable  *selection;
   /* The id under the pointer, or NULL. */
   const char  *hover_id;
+  /* When above 0, the title band's text is fitted to this width rather
+   * than the blueprint's: an export of some of the stages is narrower. */
+  double       title_width;
+  /* When it has a width, a flow's label is drawn only if it fits inside
+   * whole: a page of some stages leaves out labels its edges would cut. */
+  BpRect       label_bounds;
 } BpRenderOptions;
 
 void   bp_render_options_init (BpRenderOptions       *options);
