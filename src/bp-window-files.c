@@ -11,11 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "bp-export.h"
 #include "bp-history.h"
 #include "bp-window-private.h"
 
-/* The file chooser, Save, Save As, Export and the question asked before a
+/* The file chooser, Save, Save As and the question asked before a
  * window with unsaved changes closes. GtkFileChooserNative works on every
  * GTK from 4.8 on and goes through the portal inside a sandbox. */
 
@@ -162,59 +161,6 @@ bp_window_save (BpWindow *self)
     }
 
   after_save (self, save_or_report (self, self->file));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    BpWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      BpExportOptions options;
-
-      bp_export_options_init (&options);
-      if (path == NULL || !bp_export_format_for_path (path, &options.format))
-        {
-          bp_window_show_error (self, _("Could Not Export"),
-                                _("Name the file with .png, .pdf or .svg at the end."));
-        }
-      else
-        {
-          if (options.format == BP_EXPORT_FORMAT_PNG)
-            options.scale = 2;
-          if (!bp_export_to_file (self->document, path, &options, &error))
-            bp_window_show_error (self, _("Could Not Export"), error->message);
-          else
-            adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Exported")));
-        }
-    }
-
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-/* Export: the file's extension chooses PNG (at 2×, for slides), PDF or SVG. */
-void
-bp_window_export (BpWindow *self)
-{
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Blueprint"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  g_autofree char *name = NULL;
-  const char *title = bp_document_get_title (self->document);
-
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PDF documents"), "application/pdf", "*.pdf");
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG images"), "image/png", "*.png");
-  add_filter (GTK_FILE_CHOOSER (dialog), _("SVG images"), "image/svg+xml", "*.svg");
-  name = g_strconcat (*title ? title : _("Blueprint"), ".pdf", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void

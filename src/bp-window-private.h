@@ -38,7 +38,9 @@ void      bp_window_open_dialog        (GtkWindow *parent,
                                         GtkApplication *application);
 void      bp_window_save               (BpWindow  *self);
 void      bp_window_save_as            (BpWindow  *self);
-void      bp_window_export             (BpWindow  *self);
 gboolean  bp_window_confirm_close      (BpWindow  *self);
+
+/* bp-window-export.c: the Export dialog, and the toast after it */
+void      bp_window_export             (BpWindow  *self);
 
 G_END_DECLS

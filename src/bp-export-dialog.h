@@ -1,0 +1,36 @@
+/* bp-export-dialog.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bp-document.h"
+#include "bp-export.h"
+
+G_BEGIN_DECLS
+
+#define BP_TYPE_EXPORT_DIALOG (bp_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpExportDialog, bp_export_dialog, BP, EXPORT_DIALOG, AdwWindow)
+
+/* The Export dialog for @document, modal over @parent. @file, the
+ * document's own file or NULL, suggests where to save. Emits "exported"
+ * (GFile *) once a file is written, then closes. */
+BpExportDialog *bp_export_dialog_new         (GtkWindow       *parent,
+                                              BpDocument      *document,
+                                              GFile           *file);
+/* The export the dialog's choices ask for. */
+void            bp_export_dialog_get_options (BpExportDialog  *self,
+                                              BpExportOptions *options);
+/* Exports to @file in a worker thread, with progress in the dialog;
+ * what the Export button does once a file is chosen. */
+void            bp_export_dialog_export_to   (BpExportDialog  *self,
+                                              GFile           *file);
+gboolean        bp_export_dialog_is_exporting (BpExportDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,345 @@
+/* test-export-dialog.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "bp-export-dialog.h"
+#include "editor-test-utils.h"
+
+/* The Export dialog as a user meets it: Ctrl+E's action opens it, its
+ * rows choose, and the file written is what they chose. */
+
+static BpExportDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BP_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return BP_EXPORT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static BpExportDialog *
+open_dialog (BpWindow *window)
+{
+  BpExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (editor_test_wait (dialog_is_shown, NULL));
+  dialog = find_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  editor_test_iterate (50);
+  return dialog;
+}
+
+static gpointer
+child (BpExportDialog *dialog,
+       const char     *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), BP_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static void
+choose (BpExportDialog *dialog,
+        const char     *row,
+        guint           position)
+{
+  adw_combo_row_set_selected (child (dialog, row), position);
+  editor_test_iterate (20);
+}
+
+static gboolean
+shown (BpExportDialog *dialog,
+       const char     *name)
+{
+  return gtk_widget_get_visible (child (dialog, name));
+}
+
+/* "2,480 × 1,120 px" in any locale's grouping: the two numbers. */
+static void
+parse_size (const char *text,
+            int        *width,
+            int        *height)
+{
+  g_auto(GStrv) sides = g_strsplit (text, "×", 2);
+  int values[2] = { 0, 0 };
+
+  g_assert_cmpuint (g_strv_length (sides), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    for (const char *p = sides[i]; *p != '\0'; p++)
+      if (g_ascii_isdigit (*p))
+        values[i] = values[i] * 10 + (*p - '0');
+
+  *width = values[0];
+  *height = values[1];
+}
+
+typedef struct {
+  GFile   *file;
+  gboolean done;
+} Exported;
+
+static void
+on_exported (BpExportDialog *dialog,
+             GFile          *file,
+             Exported       *exported)
+{
+  g_set_object (&exported->file, file);
+  exported->done = TRUE;
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return ((Exported *) data)->done;
+}
+
+/* What the Export button does once the file chooser answers. */
+static void
+export_and_wait (BpExportDialog *dialog,
+                 const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *weak = GTK_WIDGET (dialog);
+  Exported exported = { 0 };
+
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &weak);
+  bp_export_dialog_export_to (dialog, file);
+  g_assert_true (bp_export_dialog_is_exporting (dialog));
+  g_assert_true (gtk_revealer_get_reveal_child (child (dialog, "progress_revealer")));
+
+  g_assert_true (editor_test_wait (is_done, &exported));
+  g_assert_true (g_file_equal (exported.file, file));
+  g_clear_object (&exported.file);
+  /* Done: the dialog closed itself. */
+  editor_test_iterate (20);
+  g_assert_null (weak);
+}
+
+/* Each page's /MediaBox, as width, height pairs. */
+static GArray *
+pdf_page_sizes (const char *path)
+{
+  static const char box[] = "/MediaBox [";
+  g_autofree char *bytes = NULL;
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+  for (gsize i = 0; i + sizeof box < length; i++)
+    {
+      double x0, y0, x1, y1, width, height;
+
+      if (memcmp (bytes + i, box, sizeof box - 1) != 0)
+        continue;
+      g_assert_cmpint (sscanf (bytes + i, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
+      width = x1 - x0;
+      height = y1 - y0;
+      g_array_append_val (sizes, width);
+      g_array_append_val (sizes, height);
+    }
+
+  return sizes;
+}
+
+static gboolean
+switch_is_on (gpointer data)
+{
+  return gtk_switch_get_active (data);
+}
+
+static void
+test_pdf_then_png (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *png = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  BpWindow *window = editor_test_open_sample ("loan-payment.bpj", &folder);
+  guint n_stages = bp_document_get_n_stages (bp_window_get_document (window));
+  BpExportDialog *dialog = open_dialog (window);
+  BpExportOptions options;
+  cairo_surface_t *image;
+  int width, height, range_width, range_height;
+
+  g_assert_cmpuint (n_stages, ==, 5);
+
+  /* PDF, 16:9, one page per stage: the PNG rows go, the PDF rows come. */
+  choose (dialog, "format_row", 1);
+  g_assert_false (shown (dialog, "scale_row"));
+  g_assert_false (shown (dialog, "background_row"));
+  g_assert_true (shown (dialog, "page_row"));
+  g_assert_true (shown (dialog, "per_stage_row"));
+  g_assert_false (shown (dialog, "from_row"));
+  choose (dialog, "page_row", 1);
+  /* The switch turns on at the end of its animation. */
+  gtk_widget_activate (child (dialog, "per_stage_switch"));
+  g_assert_true (editor_test_wait (switch_is_on, child (dialog, "per_stage_switch")));
+  editor_test_iterate (50);
+  g_assert_cmpstr (gtk_label_get_label (child (dialog, "page_label")), ==, "Page 1 of 5");
+  g_assert_nonnull (gtk_picture_get_paintable (child (dialog, "preview")));
+
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, BP_EXPORT_FORMAT_PDF);
+  g_assert_cmpint (options.page, ==, BP_EXPORT_PAGE_SLIDE);
+  g_assert_true (options.page_per_stage);
+
+  pdf = g_build_filename (folder, "loan.pdf", NULL);
+  export_and_wait (dialog, pdf);
+
+  sizes = pdf_page_sizes (pdf);
+  g_assert_cmpuint (sizes->len, ==, 2 * n_stages);
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, 2 * i), 960, 0.5);
+      g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, 2 * i + 1), 540, 0.5);
+    }
+
+  /* Open again: the last choices are back. */
+  dialog = open_dialog (window);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "format_row")), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "page_row")), ==, 1);
+  g_assert_true (gtk_switch_get_active (child (dialog, "per_stage_switch")));
+
+  /* PNG at 3×: the file has the size the Scale row shows. A range of
+   * stages is narrower. */
+  choose (dialog, "format_row", 0);
+  g_assert_true (shown (dialog, "scale_row"));
+  g_assert_false (shown (dialog, "page_row"));
+  choose (dialog, "scale_row", 2);
+  choose (dialog, "stages_row", 1);
+  g_assert_true (shown (dialog, "from_row"));
+  choose (dialog, "to_row", 1);
+  parse_size (adw_action_row_get_subtitle (child (dialog, "scale_row")), &range_width, &range_height);
+  choose (dialog, "stages_row", 0);
+  parse_size (adw_action_row_get_subtitle (child (dialog, "scale_row")), &width, &height);
+  g_assert_cmpint (range_width, <, width);
+  g_assert_cmpint (range_height, ==, height);
+  g_assert_cmpint (width, >, 3 * 1000);
+
+  png = g_build_filename (folder, "loan.png", NULL);
+  export_and_wait (dialog, png);
+
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, height);
+  cairo_surface_destroy (image);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !bp_export_dialog_is_exporting (data);
+}
+
+/* From stage 3 to stage 2 is no range: moving one brings the other. */
+static void
+test_range_order (void)
+{
+  g_autofree char *folder = NULL;
+  BpWindow *window = editor_test_open_sample ("loan-payment.bpj", &folder);
+  BpExportDialog *dialog = open_dialog (window);
+  BpExportOptions options;
+
+  choose (dialog, "stages_row", 1);
+  choose (dialog, "to_row", 1);
+  choose (dialog, "from_row", 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "to_row")), ==, 3);
+  choose (dialog, "to_row", 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "from_row")), ==, 0);
+
+  choose (dialog, "from_row", 2);
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.first_stage, ==, 2);
+  g_assert_cmpint (options.last_stage, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
+/* Cancel while the file is written: no file, and the dialog stays for
+ * another try. */
+static void
+test_cancel (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  BpWindow *window = editor_test_open_sample ("loan-payment.bpj", &folder);
+  BpExportDialog *dialog = open_dialog (window);
+
+  /* A large PNG takes a while to draw and compress. */
+  choose (dialog, "format_row", 0);
+  choose (dialog, "scale_row", 2);
+  path = g_build_filename (folder, "cancelled.png", NULL);
+  file = g_file_new_for_path (path);
+  bp_export_dialog_export_to (dialog, file);
+  g_assert_true (bp_export_dialog_is_exporting (dialog));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "export_button")));
+
+  g_signal_emit_by_name (child (dialog, "cancel_button"), "clicked");
+  g_assert_true (editor_test_wait (is_idle, dialog));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "export_button")));
+
+  /* Its only file is the blueprint. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!editor_test_init (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add_func ("/export-dialog/pdf-then-png", test_pdf_then_png);
+  g_test_add_func ("/export-dialog/range-order", test_range_order);
+  g_test_add_func ("/export-dialog/cancel", test_cancel);
+
+  return g_test_run ();
+}
