@@ -482,6 +482,46 @@ bp_canvas_set_document (BpCanvas   *self,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+void
+bp_canvas_replace_document (BpCanvas   *self,
+                            BpDocument *document)
+{
+  double zoom, x, y;
+  gboolean fit_pending;
+  g_autofree gpointer *ids = NULL;
+  guint n_ids;
+
+  g_return_if_fail (BP_IS_CANVAS (self));
+  g_return_if_fail (BP_IS_DOCUMENT (document));
+
+  zoom = bp_view_state_get_zoom (self->view);
+  x = gtk_adjustment_get_value (self->hadjustment);
+  y = gtk_adjustment_get_value (self->vadjustment);
+  fit_pending = self->fit_pending;
+  ids = g_hash_table_get_keys_as_array (self->selection, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    ids[i] = g_strdup (ids[i]);
+
+  bp_canvas_set_document (self, document);
+
+  /* A view that was never shown still fits the document once it is. */
+  self->fit_pending = fit_pending;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (bp_document_lookup (document, ids[i]) != NULL)
+        g_hash_table_add (self->selection, ids[i]);
+      else
+        g_free (ids[i]);
+    }
+
+  bp_view_state_set_zoom (self->view, zoom);
+  configure_adjustments (self);
+  gtk_adjustment_set_value (self->hadjustment, x);
+  gtk_adjustment_set_value (self->vadjustment, y);
+  update_view_origin (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
 BpLayout *
 bp_canvas_get_layout (BpCanvas *self)
 {

@@ -32,6 +32,11 @@ GtkWidget   *bp_canvas_new                (void);
 BpDocument  *bp_canvas_get_document       (BpCanvas    *self);
 void         bp_canvas_set_document       (BpCanvas    *self,
                                            BpDocument  *document);
+/* Shows @document in place of the one shown, as it was being looked at:
+ * the same zoom and scroll, and the selection of the ids it still has
+ * (for a file reloaded after someone else changed it). */
+void         bp_canvas_replace_document   (BpCanvas    *self,
+                                           BpDocument  *document);
 BpLayout    *bp_canvas_get_layout         (BpCanvas    *self);
 BpViewState *bp_canvas_get_view_state     (BpCanvas    *self);
 

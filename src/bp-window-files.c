@@ -72,18 +72,43 @@ bp_window_open_dialog (GtkWindow      *parent,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+on_save_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        BpWindow         *self)
+{
+  if (g_str_equal (response, "save-as"))
+    bp_window_save_as (self);
+}
+
 /* A failed save leaves the document modified, so nothing is lost: the
- * user reads why and can Save As elsewhere. */
+ * user reads why (the file and the cause, "No space left on device") and
+ * can Save As elsewhere, from the dialog itself. */
 static gboolean
 save_or_report (BpWindow *self,
                 GFile    *file)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
   if (bp_window_save_to_file (self, file, &error))
     return TRUE;
 
-  bp_window_show_error (self, _("Could Not Save the Blueprint"), error->message);
+  /* Translators: %s is why the save failed, naming the file. */
+  body = g_strdup_printf (_("%s\n\nYour changes are still here: Save As can keep them somewhere else."),
+                          error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Blueprint"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;
 }
 
@@ -151,16 +176,65 @@ bp_window_save_as (BpWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void
+on_overwrite_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       BpWindow         *self)
+{
+  if (g_str_equal (response, "overwrite"))
+    after_save (self, save_or_report (self, self->file));
+  else if (g_str_equal (response, "save-as"))
+    bp_window_save_as (self);
+  else
+    after_save (self, FALSE);
+}
+
+/* Someone else saved the file since it was loaded or last saved here:
+ * replacing their version is the user's decision, never a silent one. */
+static void
+ask_before_overwrite (BpWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("Someone else saved “%s” after you opened it. "
+                            "Saving now replaces their version with yours."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Their Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_overwrite_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Save writes the window's file, unless it cannot: a new document, a
+ * read-only file, or one deleted or moved away go to Save As; a file
+ * changed by someone else asks first. */
 void
 bp_window_save (BpWindow *self)
 {
-  if (self->file == NULL)
+  BpFileWatchState state;
+
+  if (self->file == NULL || self->read_only)
     {
       bp_window_save_as (self);
       return;
     }
 
-  after_save (self, save_or_report (self, self->file));
+  state = bp_window_watch_check (self);
+  if (state == BP_FILE_WATCH_GONE)
+    bp_window_save_as (self);
+  else if (state == BP_FILE_WATCH_CHANGED)
+    ask_before_overwrite (self);
+  else
+    after_save (self, save_or_report (self, self->file));
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "bp-banner.h"
+#include "bp-file-watch.h"
 #include "bp-properties-panel.h"
 #include "bp-window.h"
 
@@ -24,6 +26,7 @@ struct _BpWindow
   AdwToastOverlay      *toast_overlay;
   BpCanvas             *canvas;
   BpPropertiesPanel    *properties;
+  BpBanner             *banner;
 
   BpDocument           *document;
   GFile                *file;
@@ -31,6 +34,9 @@ struct _BpWindow
   gulong                title_handler;
   /* Closing after the save that the close dialog asked for. */
   gboolean              close_after_save;
+  /* The file on disk: others' changes, and whether Save may write it. */
+  BpFileWatch          *file_watch;
+  gboolean              read_only;
 };
 
 /* bp-window-files.c: the dialogs around files */
@@ -42,5 +48,12 @@ gboolean  bp_window_confirm_close      (BpWindow  *self);
 
 /* bp-window-export.c: the Export dialog, and the toast after it */
 void      bp_window_export             (BpWindow  *self);
+
+/* bp-window-watch.c: the open file on disk, and the banner */
+void      bp_window_class_init_watch   (GtkWidgetClass *widget_class);
+/* Watches self->file as the version the document now holds (after it was
+ * set, loaded or saved) and shows the banner that fits. */
+void      bp_window_watch_file         (BpWindow  *self);
+BpFileWatchState bp_window_watch_check (BpWindow  *self);
 
 G_END_DECLS

@@ -129,6 +129,7 @@ bp_window_set_document (BpWindow   *self,
   bp_canvas_set_document (self->canvas, document);
   update_history_actions (self);
   on_selection_changed (self);
+  bp_window_watch_file (self);
 }
 
 BpDocument *
@@ -226,6 +227,7 @@ bp_window_save_to_file (BpWindow  *self,
 
   g_set_object (&self->file, file);
   bp_history_mark_saved (window_history (self));
+  bp_window_watch_file (self);
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   update_title (self);
@@ -463,6 +465,7 @@ bp_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->file_watch);
 
   G_OBJECT_CLASS (bp_window_parent_class)->dispose (object);
 }
@@ -490,6 +493,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, properties);
+  bp_window_class_init_watch (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

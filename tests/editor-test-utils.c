@@ -159,3 +159,34 @@ editor_test_remove_folder (const char *folder)
     }
   g_rmdir (folder);
 }
+
+static GtkWindow *
+find_toplevel (BpWindow *window,
+               GType     type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+editor_test_find_message_dialog (BpWindow *window)
+{
+  return (AdwMessageDialog *) find_toplevel (window, ADW_TYPE_MESSAGE_DIALOG);
+}
+
+GtkWindow *
+editor_test_find_file_chooser (BpWindow *window)
+{
+  return find_toplevel (window, GTK_TYPE_FILE_CHOOSER);
+}

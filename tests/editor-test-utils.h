@@ -41,5 +41,9 @@ void       editor_test_lane_centre     (BpCanvas     *canvas,
                                         double       *x,
                                         double       *y);
 void       editor_test_remove_folder   (const char   *folder);
+/* The message dialog shown over @window, or NULL. */
+AdwMessageDialog *editor_test_find_message_dialog (BpWindow *window);
+/* The file chooser dialog open over @window, or NULL. */
+GtkWindow *editor_test_find_file_chooser (BpWindow     *window);
 
 G_END_DECLS

@@ -134,6 +134,46 @@ fill_temp_file (int             fd,
   return 0;
 }
 
+/* Whether @target (described by @st, or NULL when it does not exist yet)
+ * and its folder may be written. A file or folder with no write bit at
+ * all counts as read-only even for root, whom the system would let
+ * write it: like an editor's read-only mode, Touchpoint honours the mode,
+ * and the rename below would otherwise replace a 0444 file silently. */
+static gboolean
+check_writable (const char      *path,
+                const char      *target,
+                const GStatBuf  *st,
+                GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  GStatBuf dir_st;
+  int saved_errno;
+
+  if (st != NULL)
+    {
+      if (faccessat (AT_FDCWD, target, W_OK, AT_EACCESS) != 0)
+        {
+          saved_errno = errno;
+          return set_save_error (error, path, "%s", g_strerror (saved_errno));
+        }
+      if ((st->st_mode & 0222) == 0)
+        return set_save_error (error, path, "%s", g_strerror (EACCES));
+    }
+
+  /* The new file is made in the folder, then renamed over the old one. */
+  if (faccessat (AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0)
+    {
+      saved_errno = errno;
+      return set_save_error (error, path, _("the folder %s cannot be written to: %s"),
+                             dir, g_strerror (saved_errno));
+    }
+  if (g_stat (dir, &dir_st) == 0 && (dir_st.st_mode & 0222) == 0)
+    return set_save_error (error, path, _("the folder %s cannot be written to: %s"),
+                           dir, g_strerror (EACCES));
+
+  return TRUE;
+}
+
 /* A temporary file beside @target, filled, flushed to disk and renamed
  * over it: a crash leaves either the old file or the new one. */
 static gboolean
@@ -155,6 +195,8 @@ replace_file (const char  *path,
   existed = g_stat (target, &st) == 0;
   if (existed && !S_ISREG (st.st_mode))
     return set_save_error (error, path, _("%s is not a regular file"), target);
+  if (!check_writable (path, target, existed ? &st : NULL, error))
+    return FALSE;
 
   fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
@@ -179,6 +221,27 @@ replace_file (const char  *path,
     }
 
   return TRUE;
+}
+
+gboolean
+bp_bpj_can_save (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *target = NULL;
+  GStatBuf st;
+  gboolean existed;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = resolve_links (path, error);
+  if (target == NULL)
+    return FALSE;
+
+  existed = g_stat (target, &st) == 0;
+  if (existed && !S_ISREG (st.st_mode))
+    return set_save_error (error, path, _("%s is not a regular file"), target);
+  return check_writable (path, target, existed ? &st : NULL, error);
 }
 
 gboolean

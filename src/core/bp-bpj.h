@@ -56,10 +56,19 @@ char        *bp_bpj_write        (BpDocument  *document,
                                   gsize       *length);
 /* Writes the canonical text to @path atomically (a temporary file in the
  * same folder, then a rename), following a symbolic link to its target and
- * keeping an existing file's permissions. On failure the old file is
- * intact. Does not touch the history's saved point. */
+ * keeping an existing file's permissions. Refuses, before writing, a file
+ * or folder that is read-only (see bp_bpj_can_save()). On failure the old
+ * file is intact and the message names @path and the cause ("Permission
+ * denied", "No space left on device", …). Does not touch the history's
+ * saved point. */
 gboolean     bp_bpj_save         (BpDocument  *document,
                                   const char  *path,
+                                  GError     **error);
+/* Whether a save to @path may go ahead: FALSE, with the reason, when the
+ * file (the target of a link) or its folder may not be written, is on a
+ * read-only file system, or has no write bit at all, which counts as
+ * read-only even for root. */
+gboolean     bp_bpj_can_save     (const char  *path,
                                   GError     **error);
 
 G_END_DECLS

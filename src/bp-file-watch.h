@@ -1,0 +1,44 @@
+/* bp-file-watch.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BP_FILE_WATCH_SAME,     /* the file is as it was loaded or last saved */
+  BP_FILE_WATCH_CHANGED,  /* someone else wrote it since */
+  BP_FILE_WATCH_GONE,     /* it was deleted or moved away */
+} BpFileWatchState;
+
+#define BP_TYPE_FILE_WATCH (bp_file_watch_get_type ())
+
+G_DECLARE_FINAL_TYPE (BpFileWatch, bp_file_watch, BP, FILE_WATCH, GObject)
+
+/* Watches an open file for changes made by others. It remembers the file
+ * as the document last knew it (its etag, size and inode) and compares
+ * the file on disk with that, so the document's own saves, which record
+ * the new version, do not count.
+ *
+ * Signals:
+ *  - "changed" (BpFileWatchState): the file's state differs from what was
+ *    last announced. Bursts of events from one outside save are collapsed
+ *    into one announcement once they have settled. */
+BpFileWatch       *bp_file_watch_new           (GFile        *file);
+GFile             *bp_file_watch_get_file      (BpFileWatch  *self);
+/* The file as it is now is the version the document knows: call after
+ * loading or saving it, or once the user chose to keep their own. */
+void               bp_file_watch_mark_current  (BpFileWatch  *self);
+/* Compares the file on disk with the known version, now. */
+BpFileWatchState   bp_file_watch_check         (BpFileWatch  *self);
+
+/* How long events must have settled before the file is looked at. */
+#define BP_FILE_WATCH_SETTLE_MS 200
+
+G_END_DECLS
