@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-application.h"
+#include "bp-recovery-dialog.h"
 #include "bp-window-private.h"
 
 struct _BpApplication
@@ -20,6 +21,8 @@ struct _BpApplication
 
   /* NULL when the schema is not installed (an uninstalled build). */
   GSettings      *settings;
+  /* Recovery copies are offered once, over the first window. */
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
@@ -35,6 +38,24 @@ new_window (BpApplication *self)
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (bp_canvas_set_dark_from_style),
                            bp_window_get_canvas (window), 0);
   return window;
+}
+
+BpWindow *
+bp_application_new_window (BpApplication *self)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), NULL);
+  return new_window (self);
+}
+
+static void
+offer_recovery (BpApplication *self)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->recovery_offered || parent == NULL)
+    return;
+  self->recovery_offered = TRUE;
+  bp_recovery_dialog_offer (self, parent);
 }
 
 BpWindow *
@@ -58,6 +79,7 @@ static void
 bp_application_activate (GApplication *app)
 {
   gtk_window_present (GTK_WINDOW (new_window (BP_APPLICATION (app))));
+  offer_recovery (BP_APPLICATION (app));
 }
 
 static void
@@ -85,6 +107,7 @@ bp_application_open (GApplication  *app,
         }
       gtk_window_present (GTK_WINDOW (window));
     }
+  offer_recovery (self);
 }
 
 static void

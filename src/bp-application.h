@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (BpApplication, bp_application, BP, APPLICATION, AdwApplica
 /* Touchpoint: one window per document; opening a file that is already
  * open raises its window. */
 BpApplication *bp_application_new          (void);
+/* A new, empty window that follows the style. */
+BpWindow      *bp_application_new_window   (BpApplication *self);
 /* The window showing @file, or NULL. */
 BpWindow      *bp_application_find_window  (BpApplication *self,
                                             GFile         *file);

@@ -244,6 +244,7 @@ on_close_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
+      bp_autosave_discard (self->autosave);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))

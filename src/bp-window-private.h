@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "bp-autosave.h"
 #include "bp-banner.h"
 #include "bp-file-watch.h"
 #include "bp-properties-panel.h"
@@ -34,6 +35,8 @@ struct _BpWindow
   gulong                title_handler;
   /* Closing after the save that the close dialog asked for. */
   gboolean              close_after_save;
+  /* The recovery copy of the document while it has unsaved changes. */
+  BpAutosave           *autosave;
   /* The file on disk: others' changes, and whether Save may write it. */
   BpFileWatch          *file_watch;
   gboolean              read_only;

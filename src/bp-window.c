@@ -56,6 +56,11 @@ update_title (BpWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, folder ? folder : "");
   gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* The title follows every change of the file, and so does the name
+   * kept beside the recovery copy. */
+  if (self->autosave != NULL)
+    bp_autosave_set_file (self->autosave, self->file);
 }
 
 static void
@@ -81,6 +86,21 @@ update_zoom_label (BpWindow *self)
   g_autofree char *label = g_strdup_printf ("%d %%", (int) (zoom * 100 + 0.5));
 
   gtk_button_set_label (GTK_BUTTON (self->zoom_button), label);
+}
+
+/* The recovery copy follows the document shown: one that is replaced
+ * (Reload Theirs, or a file opened into an untouched window) goes with
+ * its copy. */
+static void
+follow_document_for_recovery (BpWindow *self)
+{
+  if (self->autosave != NULL && bp_autosave_get_document (self->autosave) == self->document)
+    return;
+
+  if (self->autosave != NULL)
+    bp_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
+  self->autosave = bp_autosave_new (self->document);
 }
 
 static void
@@ -118,6 +138,7 @@ bp_window_set_document (BpWindow   *self,
 
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  follow_document_for_recovery (self);
 
   self->history_handler =
     g_signal_connect_object (window_history (self), "notify",
@@ -159,6 +180,7 @@ bp_window_is_pristine (BpWindow *self)
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
 
   return self->file == NULL &&
+         !bp_history_get_modified (window_history (self)) &&
          !bp_history_can_undo (window_history (self)) &&
          !bp_history_can_redo (window_history (self));
 }
@@ -463,6 +485,12 @@ bp_window_dispose (GObject *object)
   BpWindow *self = BP_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
+  /* Closed cleanly: saved, or Discard chose to drop the changes (which
+   * discarded the copy already). Changes that nobody saved or dropped
+   * keep their copy for the next start. */
+  if (self->autosave != NULL && !bp_history_get_modified (window_history (self)))
+    bp_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->file_watch);

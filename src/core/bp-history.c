@@ -669,6 +669,16 @@ bp_history_mark_saved (BpHistory *self)
   notify_state (self);
 }
 
+void
+bp_history_mark_unsaved (BpHistory *self)
+{
+  g_return_if_fail (BP_IS_HISTORY (self));
+
+  self->saved_depth = -1;
+  self->may_coalesce = FALSE;
+  notify_state (self);
+}
+
 gboolean
 bp_history_get_modified (BpHistory *self)
 {

@@ -60,6 +60,9 @@ void         bp_history_break_coalescing     (BpHistory  *self);
  * where it stood at the last call. */
 void         bp_history_mark_saved           (BpHistory  *self);
 gboolean     bp_history_get_modified         (BpHistory  *self);
+/* No point of the history matches the file any more (a document restored
+ * from a recovery copy): it stays modified until the next save point. */
+void         bp_history_mark_unsaved         (BpHistory  *self);
 
 /* Forgets every step (after loading a file). */
 void         bp_history_clear                (BpHistory  *self);
