@@ -112,6 +112,22 @@ save_or_report (BpWindow *self,
   return FALSE;
 }
 
+static gboolean
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the dialog that asked has gone: destroying the
+ * dialog's parent from inside its response handler leaves GTK 4.8 to
+ * finalize the dialog against a destroyed window. */
+static void
+close_window_later (BpWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window, g_object_ref (self), g_object_unref);
+}
+
 static void
 after_save (BpWindow *self,
             gboolean  saved)
@@ -120,7 +136,7 @@ after_save (BpWindow *self,
 
   self->close_after_save = FALSE;
   if (saved && close)
-    gtk_window_destroy (GTK_WINDOW (self));
+    close_window_later (self);
 }
 
 static void
@@ -245,7 +261,7 @@ on_close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       bp_autosave_discard (self->autosave);
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_window_later (self);
     }
   else if (g_str_equal (response, "save"))
     {

@@ -77,7 +77,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
   editor_test_remove_folder (fixture->folder);
   g_free (fixture->folder);
 }
@@ -307,6 +308,41 @@ test_save_round_trip (Fixture       *fixture,
   g_assert_cmpstr (written, ==, again);
 }
 
+static gboolean
+window_is_gone (gpointer data)
+{
+  return *(BpWindow **) data == NULL;
+}
+
+/* Closing with unsaved changes asks; Discard closes the window, cleanly
+ * (the dialog goes before its window), and leaves the file as it was. */
+static void
+test_close_and_discard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_file_get_path (bp_window_get_file (fixture->window));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  bp_document_set_title (fixture->document, "Not to be kept");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  editor_test_iterate (20);
+
+  dialog = editor_test_find_message_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (editor_test_wait (window_is_gone, &fixture->window));
+  /* Whatever the dialog does after its response runs now, with
+   * G_DEBUG=fatal-criticals. */
+  editor_test_iterate (100);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* A stage dragged by its header to the last column's place moves there;
  * one undo puts it back. */
 static void
@@ -430,6 +466,7 @@ main (int   argc,
   add_test ("/editor/flow-drawn-between-cards", test_flow_drawn_between_cards);
   add_test ("/editor/edit-in-place", test_edit_in_place);
   add_test ("/editor/save-round-trip", test_save_round_trip);
+  add_test ("/editor/close-and-discard", test_close_and_discard);
   add_test ("/editor/reorder-stage-by-header", test_reorder_stage_by_header);
   add_test ("/editor/resize-lane-by-edge", test_resize_lane_by_edge);
   add_test ("/editor/properties-panel-edits-card", test_properties_panel_edits_card);
