@@ -120,6 +120,12 @@ is_done (gpointer data)
 }
 
 /* What the Export button does once the file chooser answers. */
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 export_and_wait (BpExportDialog *dialog,
                  const char     *path)
@@ -138,7 +144,7 @@ export_and_wait (BpExportDialog *dialog,
   g_assert_true (g_file_equal (exported.file, file));
   g_clear_object (&exported.file);
   /* Done: the dialog closed itself. */
-  editor_test_iterate (20);
+  g_assert_true (editor_test_wait (is_gone, &weak));
   g_assert_null (weak);
 }
 
@@ -175,6 +181,12 @@ switch_is_on (gpointer data)
   return gtk_switch_get_active (data);
 }
 
+static gboolean
+shows_five_pages (gpointer label)
+{
+  return g_strcmp0 (gtk_label_get_label (label), "Page 1 of 5") == 0;
+}
+
 static void
 test_pdf_then_png (void)
 {
@@ -202,7 +214,8 @@ test_pdf_then_png (void)
   /* The switch turns on at the end of its animation. */
   gtk_widget_activate (child (dialog, "per_stage_switch"));
   g_assert_true (editor_test_wait (switch_is_on, child (dialog, "per_stage_switch")));
-  editor_test_iterate (50);
+  /* The preview follows in an idle, after the frames of the animation. */
+  g_assert_true (editor_test_wait (shows_five_pages, child (dialog, "page_label")));
   g_assert_cmpstr (gtk_label_get_label (child (dialog, "page_label")), ==, "Page 1 of 5");
   g_assert_nonnull (gtk_picture_get_paintable (child (dialog, "preview")));
 
