@@ -43,18 +43,33 @@ copy_name (BpRecoveryCopy *copy)
   return g_strdup (_("New Blueprint"));
 }
 
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
 static char *
 format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *clock = g_date_time_format (time, "%R");
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autofree char *clock = g_date_time_format (local, "%R");
 
-  if (g_date_time_get_year (now) == g_date_time_get_year (time) &&
-      g_date_time_get_day_of_year (now) == g_date_time_get_day_of_year (time))
+  if (same_day (now, local))
     /* Translators: when a recovery copy was written; %s is a time, "14:05" */
     return g_strdup_printf (_("Today at %s"), clock);
+  if (same_day (yesterday, local))
+    /* Translators: when a recovery copy was written; %s is a time, "14:05" */
+    return g_strdup_printf (_("Yesterday at %s"), clock);
 
-  return g_date_time_format (time, "%x %R");
+  /* Translators: when a recovery copy was written, as a
+   * g_date_time_format() string: "21 November 2026, 14:05".
+   * xgettext:no-c-format */
+  return g_date_time_format (local, _("%-d %B %Y, %R"));
 }
 
 /* "~/Projects/loan.bpj", and below it "Today at 14:05" */
