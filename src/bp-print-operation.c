@@ -137,10 +137,17 @@ bp_print_operation_draw_page (GtkPrintOperation *operation,
 {
   BpPrintOperation *self = BP_PRINT_OPERATION (operation);
   const BpTiling *tiling = &self->tiling;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
   BpRenderOptions options;
   double x, y;
 
   bp_tiling_get_page (tiling, page_nr, NULL, NULL, &x, &y);
+
+  /* bp_render() draws whatever touches the viewport: without a clip, the
+   * next tile's cards would spill into the paper's margin, where the
+   * pages are meant to overlap for taping. */
+  cairo_rectangle (cr, 0, 0, tiling->page_width, tiling->page_height);
+  cairo_clip (cr);
 
   /* The part of the blueprint this page shows, in the light variant and
    * without the canvas's selection; the paper is the background. */
@@ -151,7 +158,7 @@ bp_print_operation_draw_page (GtkPrintOperation *operation,
   options.viewport.width = tiling->page_width / tiling->scale;
   options.viewport.height = tiling->page_height / tiling->scale;
   options.transparent = TRUE;
-  bp_render (gtk_print_context_get_cairo_context (context), self->layout, &options);
+  bp_render (cr, self->layout, &options);
 }
 
 /* ------------------------------------------------------------------ */
