@@ -62,6 +62,8 @@ struct _BpExportDialog
   guint           preview_source;
 
   /* While an export runs. */
+  struct _ExportProgress *progress;
+  guint           progress_source;
   GCancellable   *cancellable;
   GFile          *target;
   gboolean        closed;
@@ -427,13 +429,19 @@ save_settings (BpExportDialog        *self,
 /* ------------------------------------------------------------------ */
 /* Exporting in a worker thread                                        */
 
+/* What the worker thread and the dialog share: only plain data, so that
+ * no widget is touched, or finalized, off the main thread. The dialog
+ * reads the progress on a timer. */
+typedef struct _ExportProgress {
+  gint per_mille;   /* atomic */
+} ExportProgress;
+
 typedef struct {
   char            *bpj;
   gsize            length;
   char            *path;
   BpExportOptions  options;
-  BpExportDialog  *dialog;       /* a reference, for progress reports */
-  gint             reported;     /* per mille, last sent to the dialog */
+  ExportProgress  *progress;
 } ExportJob;
 
 static void
@@ -443,54 +451,35 @@ export_job_free (gpointer data)
 
   g_free (job->bpj);
   g_free (job->path);
-  g_clear_object (&job->dialog);
+  g_atomic_rc_box_release (job->progress);
   g_free (job);
 }
 
-typedef struct {
-  BpExportDialog *dialog;
-  double          fraction;
-} ProgressReport;
-
-static void
-progress_report_free (gpointer data)
-{
-  ProgressReport *report = data;
-
-  g_object_unref (report->dialog);
-  g_free (report);
-}
-
-static gboolean
-show_progress (gpointer data)
-{
-  ProgressReport *report = data;
-  BpExportDialog *self = report->dialog;
-
-  if (self->cancellable != NULL && !self->closed)
-    gtk_progress_bar_set_fraction (self->progress_bar, report->fraction);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker thread: hands the main thread a report for each
- * percent done, not for every page. */
+/* In the worker thread. */
 static void
 on_progress (double   fraction,
              gpointer user_data)
 {
   ExportJob *job = user_data;
-  int per_mille = (int) (fraction * 1000);
-  ProgressReport *report;
 
-  if (per_mille - g_atomic_int_get (&job->reported) < 10 && per_mille < 1000)
-    return;
-  g_atomic_int_set (&job->reported, per_mille);
+  g_atomic_int_set (&job->progress->per_mille, (int) (fraction * 1000));
+}
 
-  report = g_new0 (ProgressReport, 1);
-  report->dialog = g_object_ref (job->dialog);
-  report->fraction = fraction;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_progress, report,
-                              progress_report_free);
+static gboolean
+show_progress (gpointer data)
+{
+  BpExportDialog *self = data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 g_atomic_int_get (&self->progress->per_mille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (BpExportDialog *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->progress, g_atomic_rc_box_release);
 }
 
 /* The thread works on a copy of the document, read back from its saved
@@ -537,17 +526,21 @@ show_error (BpExportDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* @user_data is a reference to the dialog, released here on the main
+ * thread: the task itself holds none, since its last reference may go in
+ * the worker. */
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  BpExportDialog *self = BP_EXPORT_DIALOG (source);
+  g_autoptr(BpExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = g_steal_pointer (&self->target);
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   g_clear_object (&self->cancellable);
+  stop_progress (self);
   if (self->closed)
     return;
 
@@ -587,15 +580,17 @@ bp_export_dialog_export_to (BpExportDialog *self,
   job = g_new0 (ExportJob, 1);
   job->bpj = bp_bpj_write (self->document, &job->length);
   job->path = g_steal_pointer (&path);
-  job->dialog = g_object_ref (self);
   bp_export_dialog_get_options (self, &job->options);
   save_settings (self, &job->options);
 
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->target, file);
   set_busy (self, TRUE);
+  self->progress = g_atomic_rc_box_new0 (ExportProgress);
+  job->progress = g_atomic_rc_box_acquire (self->progress);
+  self->progress_source = g_timeout_add (100, show_progress, self);
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  task = g_task_new (NULL, self->cancellable, on_export_done, g_object_ref (self));
   g_task_set_source_tag (task, bp_export_dialog_export_to);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -715,6 +710,7 @@ bp_export_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  stop_progress (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
