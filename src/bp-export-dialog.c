@@ -16,6 +16,7 @@
 
 #include "bp-bpj.h"
 #include "bp-layout.h"
+#include "bp-replace-question.h"
 
 /* The largest the preview is shown, in logical pixels. It is drawn
  * twice as fine and scaled down: small text then still looks like
@@ -623,6 +624,45 @@ with_extension (GFile *file,
 }
 
 static void
+on_replace_response (AdwMessageDialog *question,
+                     const char       *response,
+                     BpExportDialog   *self)
+{
+  GFile *file = bp_replace_question_get_file (question);
+
+  if (g_str_equal (response, "replace") && !self->closed)
+    bp_export_dialog_export_to (self, file);
+}
+
+/* The chooser asked before replacing the name the user typed, not the
+ * one the extension turned it into. */
+static void
+ask_before_replacing (BpExportDialog *self,
+                      GFile          *file)
+{
+  AdwMessageDialog *question = bp_replace_question_new (GTK_WINDOW (self), file);
+
+  g_signal_connect_object (question, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+}
+
+void
+bp_export_dialog_export_to_chosen (BpExportDialog *self,
+                                   GFile          *chosen)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (BP_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (chosen));
+
+  file = with_extension (chosen, selected_format_index (self));
+  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+    ask_before_replacing (self, file);
+  else
+    bp_export_dialog_export_to (self, file);
+}
+
+static void
 on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      BpExportDialog  *self)
@@ -630,9 +670,8 @@ on_chooser_response (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && !self->closed)
     {
       g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) file = with_extension (chosen, selected_format_index (self));
 
-      bp_export_dialog_export_to (self, file);
+      bp_export_dialog_export_to_chosen (self, chosen);
     }
 
   g_object_unref (chooser);

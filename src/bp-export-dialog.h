@@ -27,10 +27,14 @@ BpExportDialog *bp_export_dialog_new         (GtkWindow       *parent,
 /* The export the dialog's choices ask for. */
 void            bp_export_dialog_get_options (BpExportDialog  *self,
                                               BpExportOptions *options);
-/* Exports to @file in a worker thread, with progress in the dialog;
- * what the Export button does once a file is chosen. */
+/* Exports to @file in a worker thread, with progress in the dialog. */
 void            bp_export_dialog_export_to   (BpExportDialog  *self,
                                               GFile           *file);
+/* What the Export button does once the file chooser returns @chosen:
+ * gives it the chosen format's extension, and asks before replacing a
+ * file of that name, which the chooser did not ask about. */
+void            bp_export_dialog_export_to_chosen (BpExportDialog *self,
+                                                   GFile          *chosen);
 gboolean        bp_export_dialog_is_exporting (BpExportDialog *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-history.h"
+#include "bp-replace-question.h"
 #include "bp-window-private.h"
 
 /* The file chooser, Save, Save As and the question asked before a
@@ -140,30 +141,61 @@ after_save (BpWindow *self,
 }
 
 static void
+on_replace_response (AdwMessageDialog *question,
+                     const char       *response,
+                     BpWindow         *self)
+{
+  GFile *file = bp_replace_question_get_file (question);
+
+  after_save (self, g_str_equal (response, "replace") && save_or_report (self, file));
+}
+
+/* The chooser asked before replacing the name the user typed, not the
+ * one with .bpj added. */
+static void
+ask_before_replacing (BpWindow *self,
+                      GFile    *file)
+{
+  AdwMessageDialog *question = bp_replace_question_new (GTK_WINDOW (self), file);
+
+  g_signal_connect_object (question, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (question));
+}
+
+static void
 on_save_as_response (GtkNativeDialog *dialog,
                      int              response,
                      BpWindow        *self)
 {
-  gboolean saved = FALSE;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response != GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* Files of this kind end in .bpj; add it when the user left it out. */
-      if (!g_str_has_suffix (name, ".bpj"))
-        {
-          g_autofree char *with_suffix = g_strconcat (name, ".bpj", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          g_set_object (&file, g_file_get_child (parent, with_suffix));
-        }
-      saved = save_or_report (self, file);
+      after_save (self, FALSE);
+      goto out;
     }
 
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  name = g_file_get_basename (file);
+
+  /* Files of this kind end in .bpj; add it when the user left it out. */
+  if (!g_str_has_suffix (name, ".bpj"))
+    {
+      g_autofree char *with_suffix = g_strconcat (name, ".bpj", NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      g_set_object (&file, g_file_get_child (parent, with_suffix));
+      if (g_file_query_exists (file, NULL))
+        {
+          ask_before_replacing (self, file);
+          goto out;
+        }
+    }
+  after_save (self, save_or_report (self, file));
+
+out:
   g_object_unref (dialog);
-  after_save (self, saved);
   g_object_unref (self);
 }
 

@@ -343,6 +343,77 @@ test_cancel (void)
   editor_test_remove_folder (folder);
 }
 
+static AdwMessageDialog *
+find_question (BpExportDialog *dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (dialog))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+has_question (gpointer dialog)
+{
+  return find_question (dialog) != NULL;
+}
+
+static gboolean
+is_png (gpointer path)
+{
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  return g_file_get_contents (path, &bytes, &length, NULL) &&
+         length > 8 && memcmp (bytes, "\x89PNG", 4) == 0;
+}
+
+/* "plan" typed with PNG chosen becomes plan.png, which the file chooser
+ * never asked about: an existing plan.png is only replaced when the
+ * user says so. */
+static void
+test_completed_name_asks (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *completed = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) chosen = NULL;
+  BpWindow *window = editor_test_open_sample ("loan-payment.bpj", &folder);
+  BpExportDialog *dialog = open_dialog (window);
+
+  choose (dialog, "format_row", 0);
+  typed = g_build_filename (folder, "plan", NULL);
+  completed = g_build_filename (folder, "plan.png", NULL);
+  g_assert_true (g_file_set_contents (completed, "a teammate's image", -1, NULL));
+  chosen = g_file_new_for_path (typed);
+
+  bp_export_dialog_export_to_chosen (dialog, chosen);
+  g_assert_true (editor_test_wait (has_question, dialog));
+  g_assert_false (bp_export_dialog_is_exporting (dialog));
+  adw_message_dialog_response (find_question (dialog), "cancel");
+  editor_test_iterate (20);
+  g_assert_false (bp_export_dialog_is_exporting (dialog));
+  g_assert_true (g_file_get_contents (completed, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "a teammate's image");
+  g_assert_false (g_file_test (typed, G_FILE_TEST_EXISTS));
+
+  bp_export_dialog_export_to_chosen (dialog, chosen);
+  g_assert_true (editor_test_wait (has_question, dialog));
+  adw_message_dialog_response (find_question (dialog), "replace");
+  g_assert_true (editor_test_wait (is_png, completed));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/pdf-then-png", test_pdf_then_png);
   g_test_add_func ("/export-dialog/range-order", test_range_order);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
+  g_test_add_func ("/export-dialog/completed-name-asks", test_completed_name_asks);
 
   return g_test_run ();
 }
