@@ -461,6 +461,9 @@ bp_canvas_set_document (BpCanvas   *self,
     return;
 
   bp_canvas_cancel_drag (self);
+  /* Its card belongs to the document going away. */
+  if (self->card_editor != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->card_editor));
   g_clear_handle_id (&self->relayout_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);

@@ -259,6 +259,18 @@ bp_file_watch_mark_current (BpFileWatch *self)
   stamp_copy (&self->announced_stamp, &self->known);
 }
 
+void
+bp_file_watch_mark_unknown (BpFileWatch *self)
+{
+  g_return_if_fail (BP_IS_FILE_WATCH (self));
+
+  /* No file has this stamp: whatever is on disk counts as changed. */
+  stamp_clear (&self->known);
+  self->known.exists = TRUE;
+  self->known.size = G_MAXUINT64;
+  self->announced = BP_FILE_WATCH_CHANGED;
+}
+
 BpFileWatchState
 bp_file_watch_check (BpFileWatch *self)
 {

@@ -35,6 +35,10 @@ GFile             *bp_file_watch_get_file      (BpFileWatch  *self);
 /* The file as it is now is the version the document knows: call after
  * loading or saving it, or once the user chose to keep their own. */
 void               bp_file_watch_mark_current  (BpFileWatch  *self);
+/* The version the document knows is not the one on disk, nor any other
+ * (a document restored from a recovery copy older than the file): the
+ * file counts as changed by someone else until the next mark_current. */
+void               bp_file_watch_mark_unknown  (BpFileWatch  *self);
 /* Compares the file on disk with the known version, now. */
 BpFileWatchState   bp_file_watch_check         (BpFileWatch  *self);
 

@@ -190,6 +190,8 @@ restore_copy (BpRecoveryDialog *self,
 
   window = window_for (self, copy);
   bp_window_set_document (window, document, bp_recovery_copy_get_file (copy));
+  /* Someone may have saved the file after the copy was made. */
+  bp_window_watch_file_from (window, bp_recovery_copy_get_time (copy));
   /* Until it is saved, the restored document is kept in the same copy. */
   if (!bp_autosave_adopt (window->autosave, copy))
     g_debug ("Recovery copy %s was taken over by another Touchpoint",

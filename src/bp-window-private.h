@@ -58,5 +58,10 @@ void      bp_window_class_init_watch   (GtkWidgetClass *widget_class);
  * set, loaded or saved) and shows the banner that fits. */
 void      bp_window_watch_file         (BpWindow  *self);
 BpFileWatchState bp_window_watch_check (BpWindow  *self);
+/* Watches self->file for a document that knew the file as it was at
+ * @known_at (a recovery copy's time): a file written since counts as
+ * someone else's change, shown in the banner, and Save asks first. */
+void      bp_window_watch_file_from    (BpWindow  *self,
+                                        GDateTime *known_at);
 
 G_END_DECLS

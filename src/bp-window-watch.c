@@ -99,13 +99,17 @@ reload (BpWindow *self)
   return TRUE;
 }
 
-/* Changes the user could lose: unsaved edits, or a drag in progress. */
+/* Changes the user could lose: unsaved edits, a drag in progress, or a
+ * card's text being typed in place, which reaches the document only on
+ * Enter. */
 static gboolean
 has_unsaved_work (BpWindow *self)
 {
   BpHistory *history = bp_document_get_history (self->document);
+  BpCardEditor *editor = bp_canvas_get_card_editor (self->canvas);
 
-  return bp_history_get_modified (history) || bp_history_get_depth (history) > 0;
+  return bp_history_get_modified (history) || bp_history_get_depth (history) > 0 ||
+         bp_card_editor_get_step (editor) != NULL;
 }
 
 static void
@@ -174,6 +178,29 @@ bp_window_watch_file (BpWindow *self)
     show_gone_banner (self);
   else
     show_resting_banner (self);
+}
+
+void
+bp_window_watch_file_from (BpWindow  *self,
+                           GDateTime *known_at)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+
+  bp_window_watch_file (self);
+  if (self->file_watch == NULL)
+    return;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    modified = g_file_info_get_modification_date_time (info);
+  if (modified != NULL && g_date_time_compare (modified, known_at) > 0)
+    {
+      bp_file_watch_mark_unknown (self->file_watch);
+      on_file_changed (self, BP_FILE_WATCH_CHANGED);
+    }
 }
 
 BpFileWatchState

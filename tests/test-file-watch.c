@@ -14,6 +14,7 @@
 #include "bp-bpj.h"
 #include "bp-file-watch.h"
 #include "bp-history.h"
+#include "bp-window-private.h"
 #include "editor-test-utils.h"
 
 /* A teammate saves the open file: an unmodified document is reloaded in
@@ -484,6 +485,85 @@ test_read_only_folder (Fixture       *fixture,
   g_assert_true (editor_test_wait (has_file_chooser, fixture->window));
 }
 
+/* Text typed into a card in place reaches the document on Enter: until
+ * then an outside save must not reload under it, and Enter still lands
+ * in the document the window shows. */
+static void
+test_typing_in_place_is_unsaved_work (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  BpCanvas *canvas = bp_window_get_canvas (fixture->window);
+  BpCardEditor *editor = bp_canvas_get_card_editor (canvas);
+  BpDocument *mine = document_of (fixture);
+  BpStep *step = editor_test_find_step (mine, BP_LANE_KIND_CUSTOMER);
+
+  bp_canvas_edit_step (canvas, step);
+  editor_test_iterate (20);
+  gtk_editable_set_text (bp_card_editor_get_entry (editor), "Typed, not yet entered");
+  g_assert_false (is_modified (fixture));
+
+  copy_theirs_in_place (fixture);
+  wait_for_banner (fixture, "changed on disk");
+  g_assert_true (document_of (fixture) == mine);
+
+  g_signal_emit_by_name (bp_card_editor_get_entry (editor), "activate");
+  g_assert_cmpstr (bp_step_get_text (step), ==, "Typed, not yet entered");
+  g_assert_true (is_modified (fixture));
+}
+
+/* A document restored from a recovery copy made before the file was last
+ * written knows an older version: the banner says the file changed and
+ * Save asks before replacing it. A copy made after it knows the file. */
+static void
+restore_copy_made_at (Fixture *fixture,
+                      int      seconds_from_now)
+{
+  g_autoptr(BpDocument) restored = their_version (fixture, MY_TITLE);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) made = g_date_time_add_seconds (now, seconds_from_now);
+
+  bp_history_mark_unsaved (bp_document_get_history (restored));
+  bp_window_set_document (fixture->window, restored, file);
+  bp_window_watch_file_from (fixture->window, made);
+  editor_test_iterate (20);
+}
+
+static void
+test_restored_copy_older_than_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_get_contents (fixture->path, &before, NULL, NULL));
+  restore_copy_made_at (fixture, -60);
+  g_assert_nonnull (banner_text (fixture));
+  g_assert_nonnull (strstr (banner_text (fixture), "changed on disk"));
+
+  activate (fixture, "win.save");
+  g_assert_true (editor_test_wait (has_message_dialog, fixture->window));
+  g_assert_true (g_file_get_contents (fixture->path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_restored_copy_newer_than_file (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  restore_copy_made_at (fixture, 60);
+  g_assert_null (banner_text (fixture));
+
+  activate (fixture, "win.save");
+  g_assert_null (editor_test_find_message_dialog (fixture->window));
+  g_assert_false (is_modified (fixture));
+  {
+    g_autofree char *title = title_on_disk (fixture);
+
+    g_assert_cmpstr (title, ==, MY_TITLE);
+  }
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -508,6 +588,9 @@ main (int   argc,
   add_test ("/file-watch/moved", test_moved);
   add_test ("/file-watch/read-only-file", test_read_only_file);
   add_test ("/file-watch/read-only-folder", test_read_only_folder);
+  add_test ("/file-watch/typing-in-place-is-unsaved-work", test_typing_in_place_is_unsaved_work);
+  add_test ("/file-watch/restored-copy-older-than-file", test_restored_copy_older_than_file);
+  add_test ("/file-watch/restored-copy-newer-than-file", test_restored_copy_newer_than_file);
 
   return g_test_run ();
 }
