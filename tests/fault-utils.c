@@ -148,3 +148,14 @@ fault_count_hidden (const char *folder)
     n += name[0] == '.';
   return n;
 }
+
+gboolean
+fault_skip_without_mounts (void)
+{
+  const char *why = fault_mount_unavailable ();
+
+  if (why == NULL)
+    return FALSE;
+  g_test_skip (why);
+  return TRUE;
+}

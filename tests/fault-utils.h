@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 void       fault_init                (void);
 /* NULL when this program may mount file systems, else why not. */
 const char *fault_mount_unavailable  (void);
+/* Marks the test skipped, saying why, when it cannot mount; call first
+ * in a test that mounts and return when it says TRUE. */
+gboolean   fault_skip_without_mounts (void);
 
 /* Mounts a tmpfs of @size_kib KiB on @folder (which exists). */
 gboolean   fault_mount_tmpfs         (const char  *folder,

@@ -152,15 +152,6 @@ assert_refused (Fixture    *fixture,
   g_assert_cmpstr (rescued, ==, expected);
 }
 
-static gboolean
-skip_without_mounts (void)
-{
-  if (fault_mount_unavailable () == NULL)
-    return FALSE;
-  g_test_skip (fault_mount_unavailable ());
-  return TRUE;
-}
-
 static void
 mount_disk (Fixture *fixture,
             guint    size_kib)
@@ -178,7 +169,7 @@ test_full_disk (Fixture       *fixture,
 {
   g_autofree char *path = NULL;
 
-  if (skip_without_mounts ())
+  if (fault_skip_without_mounts ())
     return;
 
   mount_disk (fixture, 256);
@@ -196,7 +187,7 @@ test_read_only_mount (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  if (skip_without_mounts ())
+  if (fault_skip_without_mounts ())
     return;
 
   mount_disk (fixture, 256);

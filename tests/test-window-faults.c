@@ -142,20 +142,11 @@ assert_save_reports (Fixture    *fixture,
   g_assert_true (editor_test_wait (has_file_chooser, fixture->window));
 }
 
-static gboolean
-skip_without_mounts (void)
-{
-  if (fault_mount_unavailable () == NULL)
-    return FALSE;
-  g_test_skip (fault_mount_unavailable ());
-  return TRUE;
-}
-
 static void
 test_full_disk (Fixture       *fixture,
                 gconstpointer  data)
 {
-  if (skip_without_mounts ())
+  if (fault_skip_without_mounts ())
     return;
 
   fault_fill_disk (fixture->mount);
@@ -168,7 +159,7 @@ test_read_only_mount (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  if (skip_without_mounts ())
+  if (fault_skip_without_mounts ())
     return;
 
   fault_remount_read_only (fixture->mount, &error);
