@@ -14,6 +14,7 @@
 
 #include "bp-export-dialog.h"
 #include "editor-test-utils.h"
+#include "pdf-test-utils.h"
 
 /* The Export dialog as a user meets it: Ctrl+E's action opens it, its
  * rows choose, and the file written is what they chose. */
@@ -148,33 +149,6 @@ export_and_wait (BpExportDialog *dialog,
   g_assert_null (weak);
 }
 
-/* Each page's /MediaBox, as width, height pairs. */
-static GArray *
-pdf_page_sizes (const char *path)
-{
-  static const char box[] = "/MediaBox [";
-  g_autofree char *bytes = NULL;
-  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
-  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
-  for (gsize i = 0; i + sizeof box < length; i++)
-    {
-      double x0, y0, x1, y1, width, height;
-
-      if (memcmp (bytes + i, box, sizeof box - 1) != 0)
-        continue;
-      g_assert_cmpint (sscanf (bytes + i, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
-      width = x1 - x0;
-      height = y1 - y0;
-      g_array_append_val (sizes, width);
-      g_array_append_val (sizes, height);
-    }
-
-  return sizes;
-}
-
 static gboolean
 switch_is_on (gpointer data)
 {
@@ -227,7 +201,7 @@ test_pdf_then_png (void)
   pdf = g_build_filename (folder, "loan.pdf", NULL);
   export_and_wait (dialog, pdf);
 
-  sizes = pdf_page_sizes (pdf);
+  sizes = pdf_test_page_sizes (pdf);
   g_assert_cmpuint (sizes->len, ==, 2 * n_stages);
   for (guint i = 0; i < n_stages; i++)
     {

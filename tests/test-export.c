@@ -18,6 +18,7 @@
 #include "bp-bpj.h"
 #include "bp-export.h"
 #include "bp-layout.h"
+#include "pdf-test-utils.h"
 
 typedef struct {
   BpDocument *document;
@@ -555,35 +556,6 @@ test_no_leftovers (Fixture       *f,
   g_assert_cmpstr (listing, ==, "a.png b.pdf c.svg d.bpj");
 }
 
-/* Each page's /MediaBox in a PDF cairo wrote (uncompressed, one box per
- * page object), as width, height pairs. */
-static GArray *
-pdf_page_sizes (const char *path)
-{
-  static const char box[] = "/MediaBox [";
-  g_autofree char *bytes = NULL;
-  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (double));
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
-  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
-  /* The compressed drawing holds NUL bytes: search the whole length. */
-  for (gsize i = 0; i + sizeof box < length; i++)
-    {
-      double x0, y0, x1, y1, width, height;
-
-      if (memcmp (bytes + i, box, sizeof box - 1) != 0)
-        continue;
-      g_assert_cmpint (sscanf (bytes + i, "/MediaBox [ %lf %lf %lf %lf", &x0, &y0, &x1, &y1), ==, 4);
-      width = x1 - x0;
-      height = y1 - y0;
-      g_array_append_val (sizes, width);
-      g_array_append_val (sizes, height);
-    }
-
-  return sizes;
-}
-
 static double
 stage_width (Fixture *f,
              guint    position)
@@ -616,7 +588,7 @@ test_pdf_page_per_stage (Fixture       *f,
   g_assert_cmpuint (bp_export_get_n_pages (layout, &options), ==, n_stages);
   export_ok (f, slides, &options);
 
-  sizes = pdf_page_sizes (slides);
+  sizes = pdf_test_page_sizes (slides);
   g_assert_cmpuint (sizes->len, ==, 2 * n_stages);
   for (guint i = 0; i < n_stages; i++)
     {
@@ -639,7 +611,7 @@ test_pdf_page_per_stage (Fixture       *f,
   options.page = BP_EXPORT_PAGE_FIT;
   export_ok (f, fitted, &options);
   g_clear_pointer (&sizes, g_array_unref);
-  sizes = pdf_page_sizes (fitted);
+  sizes = pdf_test_page_sizes (fitted);
   g_assert_cmpuint (sizes->len, ==, 2 * n_stages);
   for (guint i = 0; i < n_stages; i++)
     {
@@ -698,7 +670,7 @@ test_stage_range (Fixture       *f,
 
   options.format = BP_EXPORT_FORMAT_PDF;
   export_ok (f, pdf_path, &options);
-  sizes = pdf_page_sizes (pdf_path);
+  sizes = pdf_test_page_sizes (pdf_path);
   g_assert_cmpuint (sizes->len, ==, 2);
   g_assert_cmpfloat_with_epsilon (g_array_index (sizes, double, 0), expected, 0.5);
 
@@ -751,7 +723,7 @@ test_pdf_page_limit (Fixture       *f,
   bp_export_options_init (&options);
   options.format = BP_EXPORT_FORMAT_PDF;
   export_ok (f, path, &options);
-  sizes = pdf_page_sizes (path);
+  sizes = pdf_test_page_sizes (path);
   width = g_array_index (sizes, double, 0);
   height = g_array_index (sizes, double, 1);
   g_assert_cmpfloat (width, <=, 14400);
