@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-canvas-private.h"
+#include "bp-hash.h"
 #include "bp-history.h"
 #include "bp-render.h"
 
@@ -418,7 +419,7 @@ static void
 bp_canvas_init (BpCanvas *self)
 {
   self->view = bp_view_state_new ();
-  self->selection = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->selection = g_hash_table_new_full (bp_str_hash, g_str_equal, g_free, NULL);
   self->moving = g_array_new (FALSE, TRUE, sizeof (BpMovingCard));
 
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_zoom_changed), self);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "bp-bpj-private.h"
+#include "bp-hash.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -757,7 +758,7 @@ bp_bpj_check_rules (JsonNode      *root,
   Validator v = { .problems = problems };
 
   v.path = g_string_new (NULL);
-  v.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  v.ids = g_hash_table_new (bp_str_hash, g_str_equal);
   check_document (&v, root);
   g_string_free (v.path, TRUE);
   g_hash_table_unref (v.ids);

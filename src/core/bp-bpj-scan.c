@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "bp-bpj-private.h"
+#include "bp-hash.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -32,6 +33,8 @@ typedef struct
   KeyRef      key;        /* the current member's key */
   guint       first_key;  /* where this object's keys start in Scanner.keys */
   GHashTable *key_set;    /* used instead of Scanner.keys once the object is big */
+  GHashTable *alike;      /* g_str_hash() of its keys => how many have it */
+  gboolean    too_alike;
 } Frame;
 
 typedef enum {
@@ -47,6 +50,18 @@ typedef enum {
 /* Objects with more keys than this look their keys up in a hash set. */
 #define SMALL_OBJECT_KEYS 16
 
+/* Keys of one object that may share one g_str_hash() value: json-glib
+ * compares each new key with every earlier key of the same hash, so a
+ * file of 100,000 keys made to collide would take minutes to read. By
+ * chance, two keys of a real file hardly ever do. */
+#define MAX_ALIKE_KEYS 32
+
+/* Values in a whole file. json-glib spends about 120 bytes on each, so
+ * 64 MiB of "[]," would take 2.6 GB and 20 s to read; the fullest
+ * blueprint the format allows (100,000 steps with every key, flows,
+ * stages and lanes) holds about 3.2 million. */
+#define MAX_VALUES 4000000
+
 typedef struct
 {
   const char    *data;
@@ -58,6 +73,7 @@ typedef struct
   guint          depth;
   GArray        *keys;   /* KeyRef of the open small objects */
   GStringChunk  *chunk;  /* decoded keys that held escapes, and key set copies */
+  guint          n_values;
   BpBpjProblems *problems;
 } Scanner;
 
@@ -380,6 +396,25 @@ key_equal (const KeyRef *a,
   return a->len == b->len && memcmp (a->str, b->str, a->len) == 0;
 }
 
+static void
+add_big_key (Frame *frame,
+             char  *key)
+{
+  gpointer hash = GUINT_TO_POINTER (g_str_hash (key));
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (frame->alike, hash)) + 1;
+
+  g_hash_table_add (frame->key_set, key);
+  g_hash_table_insert (frame->alike, hash, GUINT_TO_POINTER (n));
+  frame->too_alike |= n > MAX_ALIKE_KEYS;
+}
+
+static void
+clear_frame (Frame *frame)
+{
+  g_clear_pointer (&frame->key_set, g_hash_table_unref);
+  g_clear_pointer (&frame->alike, g_hash_table_unref);
+}
+
 /* Records @key in the innermost object; FALSE when it was there before. */
 static gboolean
 remember_key (Scanner *s,
@@ -394,7 +429,7 @@ remember_key (Scanner *s,
 
       if (g_hash_table_contains (frame->key_set, copy))
         return FALSE;
-      g_hash_table_add (frame->key_set, copy);
+      add_big_key (frame, copy);
       return TRUE;
     }
 
@@ -406,12 +441,12 @@ remember_key (Scanner *s,
 
   if (n + 1 > SMALL_OBJECT_KEYS)
     {
-      frame->key_set = g_hash_table_new (g_str_hash, g_str_equal);
+      frame->key_set = g_hash_table_new (bp_str_hash, g_str_equal);
+      frame->alike = g_hash_table_new (bp_uint_hash, NULL);
       for (guint i = frame->first_key; i < s->keys->len; i++)
         {
           KeyRef *ref = &g_array_index (s->keys, KeyRef, i);
-          g_hash_table_add (frame->key_set,
-                            g_string_chunk_insert_len (s->chunk, ref->str, ref->len));
+          add_big_key (frame, g_string_chunk_insert_len (s->chunk, ref->str, ref->len));
         }
       g_array_set_size (s->keys, frame->first_key);
     }
@@ -472,6 +507,11 @@ scan_key (Scanner *s)
       bp_bpj_problems_add (s->problems, BP_BPJ_ERROR_INVALID, path,
                            _("duplicate key: a key may appear only once in an object"));
     }
+
+  if (frame->too_alike)
+    return scan_fail (s, start - 1, BP_BPJ_ERROR_LIMIT,
+                      _("more than %d keys of this object are made to collide in a hash "
+                        "table, which would take minutes to read"), MAX_ALIKE_KEYS);
 
   return TRUE;
 }
@@ -618,7 +658,7 @@ pop_frame (Scanner *s)
 {
   Frame *frame = &s->frames[--s->depth];
 
-  g_clear_pointer (&frame->key_set, g_hash_table_unref);
+  clear_frame (frame);
   if (frame->is_object)
     g_array_set_size (s->keys, frame->first_key);
   s->pos++;
@@ -641,6 +681,11 @@ scan_value (Scanner *s,
 
   if (s->depth > 0 && !s->frames[s->depth - 1].is_object && !count_item (s))
     return FALSE;
+
+  if (++s->n_values > MAX_VALUES)
+    return scan_fail (s, s->pos, BP_BPJ_ERROR_LIMIT,
+                      _("the file holds more than %d values, the most a file may hold"),
+                      MAX_VALUES);
 
   switch (c)
     {
@@ -823,7 +868,7 @@ bp_bpj_scan (const char    *data,
 
   /* A refused scan may stop with objects still open. */
   while (s.depth > 0)
-    g_clear_pointer (&s.frames[--s.depth].key_set, g_hash_table_unref);
+    clear_frame (&s.frames[--s.depth]);
   g_array_unref (s.keys);
   g_string_chunk_free (s.chunk);
 

@@ -11,6 +11,7 @@
 
 #include "bp-document.h"
 #include "bp-document-private.h"
+#include "bp-hash.h"
 
 #include <glib/gi18n.h>
 
@@ -271,7 +272,7 @@ bp_document_init (BpDocument *self)
   for (guint l = 0; l < N_LISTS; l++)
     self->lists[l] = g_list_store_new (types[l]);
 
-  self->items_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->items_by_id = g_hash_table_new (bp_str_hash, g_str_equal);
   self->history = bp_history_new (self);
 }
 
@@ -787,7 +788,7 @@ GPtrArray *
 bp_document_get_dependents (BpDocument *self,
                             BpItem     *item)
 {
-  g_autoptr(GHashTable) step_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) step_ids = g_hash_table_new (bp_str_hash, g_str_equal);
   GPtrArray *out = g_ptr_array_new ();
 
   g_return_val_if_fail (BP_IS_DOCUMENT (self), out);

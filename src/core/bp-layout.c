@@ -11,6 +11,8 @@
 
 #include "bp-layout-private.h"
 
+#include "bp-hash.h"
+
 /* Row pitch of stacked cards. */
 #define ROW_PITCH (BP_LAYOUT_CARD_HEIGHT + BP_LAYOUT_ROW_GAP)
 
@@ -62,7 +64,7 @@ static void
 bp_layout_init (BpLayout *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (BpPoint));
-  self->items = g_hash_table_new (g_str_hash, g_str_equal);
+  self->items = g_hash_table_new (bp_str_hash, g_str_equal);
   /* Empty until the first update, but there to be asked. */
   self->step_index = bp_layout_index_new (0);
   self->flow_index = bp_layout_index_new (0);
