@@ -5,9 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Times loading, saving, layout, rendering and exporting blueprints of
- * 100, 1,000 and 10,000 steps, and prints the medians beside the targets
- * for 10,000 steps.   meson compile -C BUILD bench
+/* Times loading, saving, layout, rendering, exporting and autosaving
+ * blueprints of 100, 1,000 and 10,000 steps, and prints the medians beside
+ * the targets for 10,000 steps.   meson compile -C BUILD bench
  *
  * The 10,000-step blueprint is as wide as such a journey would be, far
  * wider than the 32,767 px of an image surface: its full render goes to a
@@ -21,8 +21,11 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-limits.h"
+#include "bp-autosave.h"
 #include "bp-bpj.h"
 #include "bp-export.h"
+#include "bp-history.h"
 #include "bp-layout.h"
 #include "bp-render.h"
 
@@ -46,6 +49,8 @@ typedef enum {
   OP_RENDER_VIEWPORT,
   OP_EXPORT_PNG,
   OP_EXPORT_PDF,
+  OP_AUTOSAVE,
+  OP_AUTOSAVE_DISK,
   N_OPS
 } Operation;
 
@@ -63,6 +68,9 @@ static const OperationInfo operations[N_OPS] = {
   [OP_RENDER_VIEWPORT] = { "viewport render 1280x800", 8 },
   [OP_EXPORT_PNG]      = { "PNG export", 0 },
   [OP_EXPORT_PDF]      = { "PDF export", 1000 },
+  /* What an autosave takes from the main thread: less than a frame. */
+  [OP_AUTOSAVE]        = { "autosave, main thread", 16 },
+  [OP_AUTOSAVE_DISK]   = { "autosave, until on disk", 0 },
 };
 
 typedef struct {
@@ -388,6 +396,56 @@ run_export_pdf (Bench *bench)
   return run_export (bench, BP_EXPORT_FORMAT_PDF, 1, "export.pdf");
 }
 
+static void
+on_autosave_written (BpAutosave *autosave,
+                     gboolean   *written)
+{
+  *written = TRUE;
+}
+
+/* One autosave of a change: the text is made on the main thread (@main_ms)
+ * and written by another; returns the time until it is on disk. The
+ * change is undone after, which removes the copy. */
+static double
+autosave_once (Bench  *bench,
+               double *main_ms)
+{
+  g_autoptr(BpAutosave) autosave = bp_autosave_new (bench->document);
+  BpHistory *history = bp_document_get_history (bench->document);
+  gboolean written = FALSE;
+  gint64 start;
+
+  g_signal_connect (autosave, "written", G_CALLBACK (on_autosave_written), &written);
+  bp_document_set_goal (bench->document, "Pay on time");
+
+  start = g_get_monotonic_time ();
+  bp_autosave_flush (autosave);
+  *main_ms = elapsed_ms (start);
+  while (!written)
+    g_main_context_iteration (NULL, TRUE);
+
+  bp_history_undo (history);
+  bp_autosave_discard (autosave);
+  return elapsed_ms (start);
+}
+
+static double
+run_autosave (Bench *bench)
+{
+  double main_ms;
+
+  autosave_once (bench, &main_ms);
+  return main_ms;
+}
+
+static double
+run_autosave_disk (Bench *bench)
+{
+  double main_ms;
+
+  return autosave_once (bench, &main_ms);
+}
+
 static const RunFunc run_funcs[N_OPS] = {
   [OP_LOAD]            = run_load,
   [OP_WRITE]           = run_write,
@@ -397,6 +455,8 @@ static const RunFunc run_funcs[N_OPS] = {
   [OP_RENDER_VIEWPORT] = run_render_viewport,
   [OP_EXPORT_PNG]      = run_export_png,
   [OP_EXPORT_PDF]      = run_export_pdf,
+  [OP_AUTOSAVE]        = run_autosave,
+  [OP_AUTOSAVE_DISK]   = run_autosave_disk,
 };
 
 static void
@@ -581,6 +641,16 @@ main (int   argc,
   dir = g_dir_make_tmp ("touchpoint-bench-XXXXXX", &error);
   if (dir == NULL)
     g_error ("%s", error->message);
+  /* Recovery copies go to the bench's folder, not the user's. */
+  g_setenv ("XDG_STATE_HOME", dir, TRUE);
+
+  /* --limits: only the largest and most awkward documents (bench-limits.c) */
+  if (argc > 1 && g_str_equal (argv[1], "--limits"))
+    {
+      bench_limits_run (dir);
+      g_rmdir (dir);
+      return 0;
+    }
 
   for (guint b = 0; b < G_N_ELEMENTS (benches); b++)
     {
@@ -598,9 +668,17 @@ main (int   argc,
     }
 
   print_table (benches, G_N_ELEMENTS (benches));
+  bench_limits_run (dir);
 
   for (guint b = 0; b < G_N_ELEMENTS (benches); b++)
     g_clear_pointer (&benches[b].note, g_free);
+  {
+    g_autofree char *recovery = g_build_filename (dir, "touchpoint", "recovery", NULL);
+    g_autofree char *touchpoint = g_build_filename (dir, "touchpoint", NULL);
+
+    g_rmdir (recovery);
+    g_rmdir (touchpoint);
+  }
   g_rmdir (dir);
 
   return 0;
