@@ -88,6 +88,7 @@ test_pointer_drag_and_save (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BpDocument) reread = NULL;
+  g_autofree char *xdotool = NULL;
   double x, y, tx, ty;
   int sx, sy, ex, ey;
   char from_x[16], from_y[16], mid_x[16], mid_y[16], to_x[16], to_y[16];
@@ -97,7 +98,8 @@ test_pointer_drag_and_save (void)
       g_test_skip ("xdotool needs an X11 display (GDK_BACKEND=x11)");
       return;
     }
-  if (g_find_program_in_path ("xdotool") == NULL)
+  xdotool = g_find_program_in_path ("xdotool");
+  if (xdotool == NULL)
     {
       g_test_skip ("xdotool is not installed");
       return;

@@ -180,12 +180,14 @@ remove_tree (const char *path)
 static gboolean
 can_run (void)
 {
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
   if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
     {
       g_test_skip ("no X display: run under xvfb-run");
       return FALSE;
     }
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool == NULL)
     {
       g_test_skip ("xdotool is not installed");
       return FALSE;
