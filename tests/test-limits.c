@@ -207,6 +207,42 @@ test_too_large (void)
   g_rmdir (dir);
 }
 
+/* A document whose canonical text would be larger than the reader takes
+ * is not saved (nor exported as .bpj): the old file stays, and the error
+ * says why. */
+static void
+test_too_large_to_save (void)
+{
+  g_autoptr(BpDocument) document = bp_document_new_standard ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("touchpoint-limits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "big.bpj", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = g_strnfill (BP_MAX_FILE_SIZE, 'x');
+  const char *lane = bp_item_get_id (BP_ITEM (bp_document_get_lane (document, 0)));
+  const char *stage = bp_item_get_id (BP_ITEM (bp_document_get_stage (document, 0)));
+
+  g_assert_true (bp_bpj_save (document, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  bp_document_add_step (document, lane, stage, 0, text);
+  g_assert_null (bp_bpj_write_for_file (document, "big.bpj", NULL, &error));
+  g_assert_error (error, BP_BPJ_ERROR, BP_BPJ_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "64 MiB"));
+  g_clear_error (&error);
+
+  g_assert_false (bp_bpj_save (document, path, &error));
+  g_assert_error (error, BP_BPJ_ERROR, BP_BPJ_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/limits/too-many-steps", test_too_many_steps);
   g_test_add_func ("/limits/too-many-values", test_too_many_values);
   g_test_add_func ("/limits/too-large", test_too_large);
+  g_test_add_func ("/limits/too-large-to-save", test_too_large_to_save);
 
   return g_test_run ();
 }

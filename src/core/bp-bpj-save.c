@@ -261,6 +261,6 @@ bp_bpj_save (BpDocument  *document,
   if (target == NULL)
     return FALSE;
 
-  data = bp_bpj_write (document, &length);
-  return replace_file (path, target, data, length, error);
+  data = bp_bpj_write_for_file (document, path, &length, error);
+  return data != NULL && replace_file (path, target, data, length, error);
 }

@@ -11,6 +11,7 @@
 
 #include "bp-bpj-private.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -390,4 +391,32 @@ bp_bpj_write (BpDocument *document,
   if (length != NULL)
     *length = w.out->len;
   return g_string_free (w.out, FALSE);
+}
+
+char *
+bp_bpj_write_for_file (BpDocument  *document,
+                       const char  *display_name,
+                       gsize       *length,
+                       GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize size;
+
+  g_return_val_if_fail (BP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  text = bp_bpj_write (document, &size);
+  /* The reader refuses larger files: writing one would lose the work at
+   * the next open rather than now, with the old file still there. */
+  if (size > BP_MAX_FILE_SIZE)
+    {
+      g_set_error (error, BP_BPJ_ERROR, BP_BPJ_ERROR_LIMIT,
+                   _("%s: the blueprint would take %.1f MiB, more than the %d MiB a .bpj file may hold"),
+                   display_name, size / (1024.0 * 1024.0), BP_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (length != NULL)
+    *length = size;
+  return g_steal_pointer (&text);
 }

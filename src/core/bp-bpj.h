@@ -54,10 +54,18 @@ GPtrArray   *bp_bpj_check        (const char  *data,
  * document always gives the same bytes. */
 char        *bp_bpj_write        (BpDocument  *document,
                                   gsize       *length);
+/* bp_bpj_write(), or NULL with a BP_BPJ_ERROR_LIMIT error naming
+ * @display_name when the text is larger than a .bpj file may be (64 MiB),
+ * since no reader would open it again. */
+char        *bp_bpj_write_for_file (BpDocument  *document,
+                                    const char  *display_name,
+                                    gsize       *length,
+                                    GError     **error);
 /* Writes the canonical text to @path atomically (a temporary file in the
  * same folder, then a rename), following a symbolic link to its target and
  * keeping an existing file's permissions. Refuses, before writing, a file
- * or folder that is read-only (see bp_bpj_can_save()). On failure the old
+ * or folder that is read-only (see bp_bpj_can_save()), and a text larger
+ * than a .bpj file may be (see bp_bpj_write_for_file()). On failure the old
  * file is intact and the message names @path and the cause ("Permission
  * denied", "No space left on device", …). Does not touch the history's
  * saved point. */

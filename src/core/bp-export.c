@@ -773,10 +773,10 @@ export_bpj (BpDocument  *document,
   g_autofree char *text = NULL;
   gsize length = 0;
 
-  if (!output_open (out, error))
+  text = bp_bpj_write_for_file (document, out->display, &length, error);
+  if (text == NULL || !output_open (out, error))
     return FALSE;
 
-  text = bp_bpj_write (document, &length);
   output_write (out, text, length);
   return output_commit (out, error);
 }
