@@ -49,6 +49,7 @@ struct _BpCanvas
   guint           relayout_source;
   gboolean        layout_dirty;
   gboolean        fit_pending;
+  guint           fit_source;     /* the fit after the first allocation */
 
   GtkAdjustment  *hadjustment;
   GtkAdjustment  *vadjustment;

@@ -210,6 +210,7 @@ fit_once_cb (gpointer data)
   BpRect bounds;
   double zoom;
 
+  self->fit_source = 0;
   bp_canvas_ensure_layout (self);
   get_blueprint_bounds (self, &bounds);
   if (bounds.height <= 0 || height <= 0)
@@ -238,7 +239,9 @@ bp_canvas_size_allocate (GtkWidget *widget,
   if (self->fit_pending && width > 0 && height > 0)
     {
       self->fit_pending = FALSE;
-      g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_once_cb, g_object_ref (self), g_object_unref);
+      g_clear_handle_id (&self->fit_source, g_source_remove);
+      self->fit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_once_cb,
+                                          g_object_ref (self), g_object_unref);
     }
 }
 
@@ -276,6 +279,7 @@ bp_canvas_dispose (GObject *object)
 
   /* No signals from here on: whoever listened is going away too. */
   g_clear_handle_id (&self->relayout_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
@@ -922,4 +926,12 @@ bp_canvas_snap_options (BpCanvas      *self,
 {
   bp_snap_options_init (options);
   options->enabled = !self->free_move;
+}
+
+gboolean
+bp_canvas_is_settled (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), FALSE);
+
+  return !self->fit_pending && self->fit_source == 0 && self->relayout_source == 0;
 }

@@ -67,6 +67,9 @@ void         bp_canvas_zoom_in            (BpCanvas    *self);
 void         bp_canvas_zoom_out           (BpCanvas    *self);
 void         bp_canvas_zoom_reset         (BpCanvas    *self);
 void         bp_canvas_zoom_to_fit        (BpCanvas    *self);
+/* Whether the view has done what opening a document asks of it (the
+ * first fit, the layout): a view changed before then is overridden. */
+gboolean     bp_canvas_is_settled         (BpCanvas    *self);
 /* Zooms keeping the canvas point under (@wx, @wy) in place. */
 void         bp_canvas_zoom_at            (BpCanvas    *self,
                                            double       zoom,

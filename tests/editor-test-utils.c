@@ -59,11 +59,14 @@ editor_test_wait (gboolean (*condition) (gpointer),
   return condition (data);
 }
 
+/* Allocated, shown whole once, laid out: what a test then does to the
+ * view is not overridden by the window opening. */
 static gboolean
-canvas_is_allocated (gpointer data)
+canvas_is_ready (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (data)) > 100 &&
-         gtk_widget_get_mapped (GTK_WIDGET (data));
+         gtk_widget_get_mapped (GTK_WIDGET (data)) &&
+         bp_canvas_is_settled (data);
 }
 
 BpWindow *
@@ -91,7 +94,7 @@ editor_test_open_sample (const char  *sample,
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (copy);
   g_assert_true (bp_window_load_file (window, file));
-  g_assert_true (editor_test_wait (canvas_is_allocated, bp_window_get_canvas (window)));
+  g_assert_true (editor_test_wait (canvas_is_ready, bp_window_get_canvas (window)));
   editor_test_iterate (50);
   return window;
 }
