@@ -54,8 +54,9 @@ xdotool (const char  *first,
   return g_spawn_check_wait_status (status, NULL);
 }
 
-/* The id of the first window whose title matches @pattern (a regular
- * expression), waiting for it to appear; NULL when none does. */
+/* The id of the first shown window whose title matches @pattern (a
+ * regular expression), waiting for it to appear; NULL when none does.
+ * A window that exists but is not mapped yet cannot take the focus. */
 static char *
 wait_for_window (const char *pattern)
 {
@@ -63,7 +64,7 @@ wait_for_window (const char *pattern)
 
   do
     {
-      const char *argv[] = { "xdotool", "search", "--name", pattern, NULL };
+      const char *argv[] = { "xdotool", "search", "--onlyvisible", "--name", pattern, NULL };
       g_autofree char *out = NULL;
       int status = 0;
 
