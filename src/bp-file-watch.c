@@ -17,12 +17,13 @@
  * etag (the modification time to the microsecond), the size, and the
  * inode, which changes when a program saves by renaming a new file over
  * the old one, as most do. */
-typedef struct {
+struct _BpFileStamp {
   gboolean  exists;
   char     *etag;
   guint64   size;
   guint64   inode;
-} Stamp;
+};
+typedef BpFileStamp Stamp;
 
 struct _BpFileWatch
 {
@@ -269,6 +270,43 @@ bp_file_watch_mark_unknown (BpFileWatch *self)
   self->known.exists = TRUE;
   self->known.size = G_MAXUINT64;
   self->announced = BP_FILE_WATCH_CHANGED;
+}
+
+BpFileStamp *
+bp_file_stamp_new (GFile *file)
+{
+  Stamp *stamp = g_new0 (Stamp, 1);
+
+  g_return_val_if_fail (G_IS_FILE (file), stamp);
+
+  /* Unreadable now: no version is known, so any file counts as changed. */
+  if (!query_stamp (file, stamp))
+    *stamp = (Stamp) { TRUE, NULL, G_MAXUINT64, 0 };
+  return stamp;
+}
+
+void
+bp_file_stamp_free (BpFileStamp *stamp)
+{
+  if (stamp == NULL)
+    return;
+  stamp_clear (stamp);
+  g_free (stamp);
+}
+
+void
+bp_file_watch_mark_known (BpFileWatch       *self,
+                          const BpFileStamp *stamp)
+{
+  g_return_if_fail (BP_IS_FILE_WATCH (self));
+  g_return_if_fail (stamp != NULL);
+
+  stamp_copy (&self->known, stamp);
+  self->announced = self->known.exists ? BP_FILE_WATCH_SAME : BP_FILE_WATCH_GONE;
+  stamp_copy (&self->announced_stamp, &self->known);
+  /* A write between the stamp and now may have no event left to come:
+   * look once more, as after an event. */
+  on_monitor_event (self);
 }
 
 BpFileWatchState

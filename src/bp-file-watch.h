@@ -17,6 +17,15 @@ typedef enum {
   BP_FILE_WATCH_GONE,     /* it was deleted or moved away */
 } BpFileWatchState;
 
+/* What a file was at one moment: its etag, size and inode. */
+typedef struct _BpFileStamp BpFileStamp;
+
+/* The file as it is now, taken before reading it: a save that lands
+ * while the document is read then counts as someone else's. */
+BpFileStamp       *bp_file_stamp_new           (GFile        *file);
+void               bp_file_stamp_free          (BpFileStamp  *stamp);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpFileStamp, bp_file_stamp_free)
+
 #define BP_TYPE_FILE_WATCH (bp_file_watch_get_type ())
 
 G_DECLARE_FINAL_TYPE (BpFileWatch, bp_file_watch, BP, FILE_WATCH, GObject)
@@ -39,6 +48,11 @@ void               bp_file_watch_mark_current  (BpFileWatch  *self);
  * (a document restored from a recovery copy older than the file): the
  * file counts as changed by someone else until the next mark_current. */
 void               bp_file_watch_mark_unknown  (BpFileWatch  *self);
+/* The document holds the file as it was at @stamp: like mark_current,
+ * with the stamp taken before the file was read. The file is looked at
+ * again shortly, and a newer version is announced. */
+void               bp_file_watch_mark_known    (BpFileWatch       *self,
+                                                const BpFileStamp *stamp);
 /* Compares the file on disk with the known version, now. */
 BpFileWatchState   bp_file_watch_check         (BpFileWatch  *self);
 

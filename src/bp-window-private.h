@@ -58,6 +58,11 @@ void      bp_window_class_init_watch   (GtkWidgetClass *widget_class);
  * set, loaded or saved) and shows the banner that fits. */
 void      bp_window_watch_file         (BpWindow  *self);
 BpFileWatchState bp_window_watch_check (BpWindow  *self);
+/* After bp_window_watch_file() for a document just read from self->file:
+ * it knows the file as it was at @before, taken before the reading, so a
+ * save that landed meanwhile is announced rather than taken as known. */
+void      bp_window_watch_file_as_read (BpWindow          *self,
+                                        const BpFileStamp *before);
 /* Watches self->file for a document that knew the file as it was at
  * @known_at (a recovery copy's time): a file written since counts as
  * someone else's change, shown in the banner, and Save asks first. */

@@ -83,6 +83,7 @@ reload (BpWindow *self)
   g_autofree char *name = file_name (self);
   g_autofree char *title = NULL;
   g_autoptr(BpDocument) document = NULL;
+  g_autoptr(BpFileStamp) before = bp_file_stamp_new (self->file);
   g_autoptr(GError) error = NULL;
 
   document = bp_bpj_load (path, &error);
@@ -96,6 +97,7 @@ reload (BpWindow *self)
 
   bp_canvas_replace_document (self->canvas, document);
   bp_window_set_document (self, document, self->file);
+  bp_window_watch_file_as_read (self, before);
   return TRUE;
 }
 
@@ -201,6 +203,14 @@ bp_window_watch_file_from (BpWindow  *self,
       bp_file_watch_mark_unknown (self->file_watch);
       on_file_changed (self, BP_FILE_WATCH_CHANGED);
     }
+}
+
+void
+bp_window_watch_file_as_read (BpWindow          *self,
+                              const BpFileStamp *before)
+{
+  if (self->file_watch != NULL)
+    bp_file_watch_mark_known (self->file_watch, before);
 }
 
 BpFileWatchState

@@ -202,6 +202,7 @@ bp_window_load_file (BpWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BpDocument) document = NULL;
+  g_autoptr(BpFileStamp) before = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *uri = NULL;
 
@@ -214,6 +215,7 @@ bp_window_load_file (BpWindow *self,
       return FALSE;
     }
 
+  before = bp_file_stamp_new (file);
   document = bp_bpj_load (path, &error);
   if (document == NULL)
     {
@@ -222,6 +224,7 @@ bp_window_load_file (BpWindow *self,
     }
 
   bp_window_set_document (self, document, file);
+  bp_window_watch_file_as_read (self, before);
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   return TRUE;

@@ -511,6 +511,25 @@ test_typing_in_place_is_unsaved_work (Fixture       *fixture,
   g_assert_true (is_modified (fixture));
 }
 
+/* A save that lands while the document is being read: the watch knows
+ * the file as it was before the reading, so the newer version is
+ * announced (and, the document being unmodified, reloaded) even though
+ * the stamp taken after the reading already shows it. */
+static void
+test_save_during_read (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(BpFileStamp) before = bp_file_stamp_new (file);
+
+  save_theirs (fixture);
+  bp_window_watch_file (fixture->window);
+  bp_window_watch_file_as_read (fixture->window, before);
+
+  wait_for_banner (fixture, "has been reloaded");
+  g_assert_cmpstr (bp_document_get_title (document_of (fixture)), ==, THEIR_TITLE);
+}
+
 /* A document restored from a recovery copy made before the file was last
  * written knows an older version: the banner says the file changed and
  * Save asks before replacing it. A copy made after it knows the file. */
@@ -589,6 +608,7 @@ main (int   argc,
   add_test ("/file-watch/read-only-file", test_read_only_file);
   add_test ("/file-watch/read-only-folder", test_read_only_folder);
   add_test ("/file-watch/typing-in-place-is-unsaved-work", test_typing_in_place_is_unsaved_work);
+  add_test ("/file-watch/save-during-read", test_save_during_read);
   add_test ("/file-watch/restored-copy-older-than-file", test_restored_copy_older_than_file);
   add_test ("/file-watch/restored-copy-newer-than-file", test_restored_copy_newer_than_file);
 
