@@ -12,6 +12,7 @@
 #include "bp-bpj.h"
 #include "bp-history.h"
 #include "bp-layout.h"
+#include "core-test-utils.h"
 
 /* Lane positions of bp_document_new_standard (). */
 enum { EVIDENCE, CUSTOMER, FRONTSTAGE, BACKSTAGE, SUPPORT, N_LANES };
@@ -21,34 +22,6 @@ enum { ATTRACT, ORIENT, USE, RETAIN, MAINTAIN, N_STAGES };
 #define PITCH (BP_LAYOUT_CARD_HEIGHT + BP_LAYOUT_ROW_GAP)
 
 /* Helpers */
-
-static const char *
-lane_id (BpDocument *doc,
-         guint       position)
-{
-  return bp_item_get_id (BP_ITEM (bp_document_get_lane (doc, position)));
-}
-
-static const char *
-stage_id (BpDocument *doc,
-          guint       position)
-{
-  return bp_item_get_id (BP_ITEM (bp_document_get_stage (doc, position)));
-}
-
-static BpStep *
-add_card (BpDocument *doc,
-          guint       lane,
-          guint       stage,
-          double      x,
-          double      width)
-{
-  BpStep *step = bp_document_add_step (doc, lane_id (doc, lane), stage_id (doc, stage), x, "Card");
-
-  g_assert_nonnull (step);
-  bp_step_set_width (step, width);
-  return step;
-}
 
 static BpFlow *
 add_flow (BpDocument *doc,
@@ -482,7 +455,7 @@ random_document (guint n_steps,
       double x = g_test_rand_bit () ? 8 * g_test_rand_int_range (0, 6)
                                     : g_test_rand_double_range (0, 700);
 
-      add_card (doc, g_test_rand_int_range (0, n_lanes), g_test_rand_int_range (0, n_stages),
+      core_test_add_card (doc, g_test_rand_int_range (0, n_lanes), g_test_rand_int_range (0, n_stages),
                 x, g_test_rand_int_range (0, 4) == 0 ? g_test_rand_double_range (40, 400) : 160);
     }
 
@@ -591,7 +564,7 @@ static void
 test_card_position (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  BpStep *step = add_card (doc, CUSTOMER, ORIENT, 24, 200);
+  BpStep *step = core_test_add_card (doc, CUSTOMER, ORIENT, 24, 200);
   g_autoptr(BpLayout) layout = bp_layout_new (doc);
   BpRect card = item_rect (layout, step);
   BpRect band = lane_rect (layout, CUSTOMER);
@@ -609,7 +582,7 @@ test_card_position (void)
   g_assert_cmpfloat (column.width, ==, BP_STAGE_DEFAULT_WIDTH);
 
   /* The layout follows the document only when told to. */
-  bp_document_move_step (doc, step, lane_id (doc, SUPPORT), stage_id (doc, USE), 40);
+  bp_document_move_step (doc, step, core_test_lane_id (doc, SUPPORT), core_test_stage_id (doc, USE), 40);
   card = item_rect (layout, step);
   g_assert_cmpfloat (card.y, ==, band.y + BP_LAYOUT_CARD_TOP);
   bp_layout_update (layout);
@@ -630,7 +603,7 @@ test_column_grows (void)
   BpRect column, next, card;
   BpStep *step;
 
-  step = add_card (doc, BACKSTAGE, RETAIN, 1000, 300);
+  step = core_test_add_card (doc, BACKSTAGE, RETAIN, 1000, 300);
   bp_layout_update (layout);
   column = stage_rect (layout, RETAIN);
   next = stage_rect (layout, MAINTAIN);
@@ -658,13 +631,13 @@ test_stacking (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
   /* Added out of x order: A at 0, B at 168, C at 167, all 160 wide. */
-  BpStep *a = add_card (doc, FRONTSTAGE, USE, 0, 160);
-  BpStep *b = add_card (doc, FRONTSTAGE, USE, 160 + BP_LAYOUT_STACK_GAP, 160);
-  BpStep *c = add_card (doc, FRONTSTAGE, USE, 160 + BP_LAYOUT_STACK_GAP - 1, 160);
+  BpStep *a = core_test_add_card (doc, FRONTSTAGE, USE, 0, 160);
+  BpStep *b = core_test_add_card (doc, FRONTSTAGE, USE, 160 + BP_LAYOUT_STACK_GAP, 160);
+  BpStep *c = core_test_add_card (doc, FRONTSTAGE, USE, 160 + BP_LAYOUT_STACK_GAP - 1, 160);
   /* Far right: both rows are free again, and the first one takes it. */
-  BpStep *far = add_card (doc, FRONTSTAGE, USE, 600, 160);
+  BpStep *far = core_test_add_card (doc, FRONTSTAGE, USE, 600, 160);
   /* In another stage of the lane: a row of its own. */
-  BpStep *other = add_card (doc, FRONTSTAGE, RETAIN, 0, 160);
+  BpStep *other = core_test_add_card (doc, FRONTSTAGE, RETAIN, 0, 160);
   g_autoptr(BpLayout) layout = bp_layout_new (doc);
   BpRect band = lane_rect (layout, FRONTSTAGE);
   double row0 = band.y + BP_LAYOUT_CARD_TOP;
@@ -700,7 +673,7 @@ test_stacking_same_x (void)
   BpRect band;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    steps[i] = add_card (doc, CUSTOMER, ATTRACT, 16, 160);
+    steps[i] = core_test_add_card (doc, CUSTOMER, ATTRACT, 16, 160);
   layout = bp_layout_new (doc);
   band = lane_rect (layout, CUSTOMER);
 
@@ -798,8 +771,8 @@ test_lines (void)
   /* Two backstage lanes, the frontstage one grown by stacked cards: the
    * line of internal interaction moves below the second one. */
   second_back = bp_document_add_lane (doc, BP_LANE_KIND_BACKSTAGE, "IT");
-  add_card (doc, FRONTSTAGE, USE, 0, 160);
-  add_card (doc, FRONTSTAGE, USE, 0, 160);
+  core_test_add_card (doc, FRONTSTAGE, USE, 0, 160);
+  core_test_add_card (doc, FRONTSTAGE, USE, 0, 160);
   bp_layout_update (layout);
   g_assert_true (bp_layout_get_line_y (layout, BP_LINE_INTERNAL_INTERACTION, &y));
   rect = item_rect (layout, second_back);
@@ -851,8 +824,8 @@ static void
 test_hit_test (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  BpStep *from = add_card (doc, CUSTOMER, ATTRACT, 24, 160);
-  BpStep *to = add_card (doc, FRONTSTAGE, ORIENT, 24, 160);
+  BpStep *from = core_test_add_card (doc, CUSTOMER, ATTRACT, 24, 160);
+  BpStep *to = core_test_add_card (doc, FRONTSTAGE, ORIENT, 24, 160);
   BpFlow *flow = add_flow (doc, from, to);
   g_autoptr(BpLayout) layout = bp_layout_new (doc);
   BpRect card = item_rect (layout, from), column, band, bounds;
@@ -1065,12 +1038,12 @@ test_queries_on_huge_canvas (void)
   BpStep *near, *far;
 
   bp_stage_set_width (bp_document_get_stage (doc, ORIENT), BP_STAGE_MAX_WIDTH);
-  near = add_card (doc, EVIDENCE, ATTRACT, 0, 40);
-  far = add_card (doc, SUPPORT, MAINTAIN, BP_STEP_MAX_X, BP_STEP_MAX_WIDTH);
+  near = core_test_add_card (doc, EVIDENCE, ATTRACT, 0, 40);
+  far = core_test_add_card (doc, SUPPORT, MAINTAIN, BP_STEP_MAX_X, BP_STEP_MAX_WIDTH);
   add_flow (doc, near, far);
   add_flow (doc, far, near);
   for (guint i = 0; i < 50; i++)
-    add_card (doc, g_test_rand_int_range (0, N_LANES), g_test_rand_int_range (0, N_STAGES),
+    core_test_add_card (doc, g_test_rand_int_range (0, N_LANES), g_test_rand_int_range (0, N_STAGES),
               g_test_rand_double_range (0, BP_STEP_MAX_X), 160);
   layout = bp_layout_new (doc);
 
@@ -1083,9 +1056,9 @@ static void
 test_route_rightward (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  BpStep *a = add_card (doc, CUSTOMER, ATTRACT, 24, 160);
-  BpStep *b = add_card (doc, CUSTOMER, ORIENT, 24, 160);
-  BpStep *c = add_card (doc, BACKSTAGE, ORIENT, 200, 100);
+  BpStep *a = core_test_add_card (doc, CUSTOMER, ATTRACT, 24, 160);
+  BpStep *b = core_test_add_card (doc, CUSTOMER, ORIENT, 24, 160);
+  BpStep *c = core_test_add_card (doc, BACKSTAGE, ORIENT, 200, 100);
   g_autoptr(BpLayout) layout = NULL;
   BpRect ra, rb, rc;
   const BpPoint *points;
@@ -1125,12 +1098,12 @@ static void
 test_route_parallel_runs (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  BpStep *a = add_card (doc, CUSTOMER, ATTRACT, 24, 160);
-  BpStep *b = add_card (doc, FRONTSTAGE, ATTRACT, 24, 160);
-  BpStep *c = add_card (doc, BACKSTAGE, ORIENT, 24, 160);
-  BpStep *d = add_card (doc, SUPPORT, ORIENT, 24, 160);
-  BpStep *e = add_card (doc, EVIDENCE, ORIENT, 24, 160);
-  BpStep *g = add_card (doc, CUSTOMER, USE, 24, 160);
+  BpStep *a = core_test_add_card (doc, CUSTOMER, ATTRACT, 24, 160);
+  BpStep *b = core_test_add_card (doc, FRONTSTAGE, ATTRACT, 24, 160);
+  BpStep *c = core_test_add_card (doc, BACKSTAGE, ORIENT, 24, 160);
+  BpStep *d = core_test_add_card (doc, SUPPORT, ORIENT, 24, 160);
+  BpStep *e = core_test_add_card (doc, EVIDENCE, ORIENT, 24, 160);
+  BpStep *g = core_test_add_card (doc, CUSTOMER, USE, 24, 160);
   g_autoptr(BpLayout) layout = NULL;
   const BpPoint *first, *second, *alone;
   BpRect ra, rc, column;
@@ -1171,9 +1144,9 @@ static void
 test_route_vertical (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  BpStep *top = add_card (doc, CUSTOMER, USE, 40, 160);
-  BpStep *low = add_card (doc, SUPPORT, USE, 80, 160);
-  BpStep *mid = add_card (doc, FRONTSTAGE, USE, 40, 160);
+  BpStep *top = core_test_add_card (doc, CUSTOMER, USE, 40, 160);
+  BpStep *low = core_test_add_card (doc, SUPPORT, USE, 80, 160);
+  BpStep *mid = core_test_add_card (doc, FRONTSTAGE, USE, 40, 160);
   g_autoptr(BpLayout) layout = NULL;
   BpRect rt, rm;
   const BpPoint *points;
@@ -1211,12 +1184,12 @@ static void
 test_route_leftward (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  BpStep *late = add_card (doc, BACKSTAGE, RETAIN, 24, 160);
-  BpStep *early = add_card (doc, CUSTOMER, ATTRACT, 24, 160);
-  BpStep *same_row = add_card (doc, BACKSTAGE, ORIENT, 0, 160);
+  BpStep *late = core_test_add_card (doc, BACKSTAGE, RETAIN, 24, 160);
+  BpStep *early = core_test_add_card (doc, CUSTOMER, ATTRACT, 24, 160);
+  BpStep *same_row = core_test_add_card (doc, BACKSTAGE, ORIENT, 0, 160);
   /* Neighbours in one row of one cell, right to left. */
-  BpStep *left = add_card (doc, EVIDENCE, USE, 0, 100);
-  BpStep *right_one = add_card (doc, EVIDENCE, USE, 120, 100);
+  BpStep *left = core_test_add_card (doc, EVIDENCE, USE, 0, 100);
+  BpStep *right_one = core_test_add_card (doc, EVIDENCE, USE, 120, 100);
   g_autoptr(BpLayout) layout = NULL;
 
   add_flow (doc, late, early);
@@ -1224,7 +1197,7 @@ test_route_leftward (void)
   add_flow (doc, right_one, left);
   /* Right to left past a card in between. */
   add_flow (doc, left, right_one);
-  add_card (doc, EVIDENCE, USE, 240, 100);
+  core_test_add_card (doc, EVIDENCE, USE, 240, 100);
   add_flow (doc, left, bp_document_get_step (doc, 5));
   layout = bp_layout_new (doc);
 
@@ -1245,9 +1218,9 @@ test_item_rect (void)
   g_autoptr(BpDocument) other = bp_document_new_standard ();
   g_autoptr(BpLayout) layout = bp_layout_new (doc);
   g_autoptr(BpStep) twin = bp_step_new (bp_item_get_id (BP_ITEM (bp_document_get_step (doc, 0))),
-                                        lane_id (other, CUSTOMER), stage_id (other, ATTRACT), 0);
-  g_autoptr(BpStep) stranger = bp_step_new ("stranger", lane_id (other, CUSTOMER),
-                                            stage_id (other, ATTRACT), 0);
+                                        core_test_lane_id (other, CUSTOMER), core_test_stage_id (other, ATTRACT), 0);
+  g_autoptr(BpStep) stranger = bp_step_new ("stranger", core_test_lane_id (other, CUSTOMER),
+                                            core_test_stage_id (other, ATTRACT), 0);
   BpRect rect, expected;
 
   for (guint i = 0; i < bp_document_get_n_stages (doc); i++)
@@ -1357,8 +1330,8 @@ test_route_away_from_line (void)
   guint n;
 
   bp_document_add_lane (doc, BP_LANE_KIND_FRONTSTAGE, "Desk");
-  from = add_card (doc, CUSTOMER, ATTRACT, 200, 160);
-  to = add_card (doc, FRONTSTAGE, ATTRACT, 0, 160);
+  from = core_test_add_card (doc, CUSTOMER, ATTRACT, 200, 160);
+  to = core_test_add_card (doc, FRONTSTAGE, ATTRACT, 0, 160);
   add_flow (doc, from, to);
   layout = bp_layout_new (doc);
 
@@ -1389,7 +1362,7 @@ test_timing (void)
   n_stages = bp_document_get_n_stages (doc);
 
   for (guint i = 0; i < n_steps; i++)
-    add_card (doc, g_test_rand_int_range (0, n_lanes), g_test_rand_int_range (0, n_stages),
+    core_test_add_card (doc, g_test_rand_int_range (0, n_lanes), g_test_rand_int_range (0, n_stages),
               8 * g_test_rand_int_range (0, 60), 160);
   for (guint i = 0; i < n_flows; i++)
     {

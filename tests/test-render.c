@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bp-render.h"
+#include "core-test-utils.h"
 
 /* Lane and stage positions of bp_document_new_standard (). */
 enum { EVIDENCE, CUSTOMER, FRONTSTAGE, BACKSTAGE, SUPPORT, N_LANES };
@@ -36,28 +37,14 @@ typedef struct {
   BpRect           bounds;
 } Fixture;
 
-static const char *
-lane_id (Fixture *f,
-         guint    position)
-{
-  return bp_item_get_id (BP_ITEM (bp_document_get_lane (f->document, position)));
-}
-
-static const char *
-stage_id (Fixture *f,
-          guint    position)
-{
-  return bp_item_get_id (BP_ITEM (bp_document_get_stage (f->document, position)));
-}
-
 static BpStep *
 add_card (Fixture    *f,
           guint       lane,
           guint       stage,
           const char *text)
 {
-  BpStep *step = bp_document_add_step (f->document, lane_id (f, lane),
-                                       stage_id (f, stage), 24, text);
+  BpStep *step = bp_document_add_step (f->document, core_test_lane_id (f->document, lane),
+                                       core_test_stage_id (f->document, stage), 24, text);
 
   g_assert_nonnull (step);
   return step;

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "bp-snap.h"
+#include "core-test-utils.h"
 
 /* Lane positions of bp_document_new_standard (). */
 enum { EVIDENCE, CUSTOMER, FRONTSTAGE, BACKSTAGE, SUPPORT, N_LANES };
@@ -27,35 +28,6 @@ typedef struct {
   BpStep     *small;    /* frontstage / retain, x 0, width 40 */
 } Fixture;
 
-static const char *
-lane_id (Fixture *f,
-         guint    position)
-{
-  return bp_item_get_id (BP_ITEM (bp_document_get_lane (f->document, position)));
-}
-
-static const char *
-stage_id (Fixture *f,
-          guint    position)
-{
-  return bp_item_get_id (BP_ITEM (bp_document_get_stage (f->document, position)));
-}
-
-static BpStep *
-add_card (Fixture *f,
-          guint    lane,
-          guint    stage,
-          double   x,
-          double   width)
-{
-  BpStep *step = bp_document_add_step (f->document, lane_id (f, lane),
-                                       stage_id (f, stage), x, "Card");
-
-  g_assert_nonnull (step);
-  bp_step_set_width (step, width);
-  return step;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -64,13 +36,13 @@ fixture_setup (Fixture       *f,
   g_assert_cmpuint (bp_document_get_n_lanes (f->document), ==, N_LANES);
   g_assert_cmpuint (bp_document_get_n_stages (f->document), ==, N_STAGES);
 
-  f->plain = add_card (f, CUSTOMER, ATTRACT, 24, BP_STEP_DEFAULT_WIDTH);
-  f->guide = add_card (f, CUSTOMER, USE, 100, BP_STEP_DEFAULT_WIDTH);
-  f->mover = add_card (f, FRONTSTAGE, USE, 300, 100);
+  f->plain = core_test_add_card (f->document, CUSTOMER, ATTRACT, 24, BP_STEP_DEFAULT_WIDTH);
+  f->guide = core_test_add_card (f->document, CUSTOMER, USE, 100, BP_STEP_DEFAULT_WIDTH);
+  f->mover = core_test_add_card (f->document, FRONTSTAGE, USE, 300, 100);
   /* Added first, so the tie-break cannot be the order of the list. */
-  f->tie_high = add_card (f, SUPPORT, RETAIN, 108, BP_STEP_DEFAULT_WIDTH);
-  f->tie_low = add_card (f, EVIDENCE, RETAIN, 100, BP_STEP_DEFAULT_WIDTH);
-  f->small = add_card (f, FRONTSTAGE, RETAIN, 0, 40);
+  f->tie_high = core_test_add_card (f->document, SUPPORT, RETAIN, 108, BP_STEP_DEFAULT_WIDTH);
+  f->tie_low = core_test_add_card (f->document, EVIDENCE, RETAIN, 100, BP_STEP_DEFAULT_WIDTH);
+  f->small = core_test_add_card (f->document, FRONTSTAGE, RETAIN, 0, 40);
 
   f->layout = bp_layout_new (f->document);
 }
