@@ -13,8 +13,8 @@
 #include <math.h>
 
 #include "bp-canvas-private.h"
-#include "bp-history.h"
-#include "bp-render.h"
+#include "history/bp-history.h"
+#include "render/bp-render.h"
 
 /* The pointer, the gestures and the keys of the canvas: selecting,
  * moving cards (drawn as ghosts until the drop, then one undo step),

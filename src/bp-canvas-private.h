@@ -8,7 +8,7 @@
 #pragma once
 
 #include "bp-canvas.h"
-#include "bp-snap.h"
+#include "layout/bp-snap.h"
 
 G_BEGIN_DECLS
 

@@ -12,9 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "bp-canvas-private.h"
-#include "bp-hash.h"
-#include "bp-history.h"
-#include "bp-render.h"
+#include "model/bp-hash.h"
+#include "history/bp-history.h"
+#include "render/bp-render.h"
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BpCanvas, bp_canvas, GTK_TYPE_DRAWING_AREA,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))

@@ -10,8 +10,8 @@
 #include <gtk/gtk.h>
 
 #include "bp-card-editor.h"
-#include "bp-document.h"
-#include "bp-layout.h"
+#include "model/bp-document.h"
+#include "layout/bp-layout.h"
 #include "bp-view-state.h"
 
 G_BEGIN_DECLS

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "bp-card-editor.h"
-#include "bp-document.h"
-#include "bp-history.h"
+#include "model/bp-document.h"
+#include "history/bp-history.h"
 
 struct _BpCardEditor
 {

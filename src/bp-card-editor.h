@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "bp-step.h"
+#include "model/bp-step.h"
 
 G_BEGIN_DECLS
 

@@ -14,8 +14,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bp-bpj.h"
-#include "bp-layout.h"
+#include "bpj/bp-bpj.h"
+#include "layout/bp-layout.h"
 #include "bp-replace-question.h"
 
 /* The largest the preview is shown, in logical pixels. It is drawn

@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
-#include "bp-document.h"
-#include "bp-export.h"
+#include "model/bp-document.h"
+#include "export/bp-export.h"
 
 G_BEGIN_DECLS
 

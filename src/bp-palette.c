@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-palette.h"
-#include "bp-types.h"
+#include "model/bp-types.h"
 
 struct _BpPalette
 {

@@ -14,10 +14,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "bp-bpj.h"
-#include "bp-layout.h"
-#include "bp-render.h"
-#include "bp-tiling.h"
+#include "bpj/bp-bpj.h"
+#include "layout/bp-layout.h"
+#include "render/bp-render.h"
+#include "export/bp-print-pages.h"
 
 /* The strip neighbouring pages share when tiled (a quarter inch), so
  * that they can be overlapped and taped together. */
@@ -42,7 +42,7 @@ struct _BpPrintOperation
   BpLayout          *layout;
   gboolean           fit_to_page;
   double             minimum_scale;
-  BpTiling           tiling;
+  BpPrintPages           tiling;
   /* The printable area of the page setup chosen in the dialog. */
   double             page_width;
   double             page_height;
@@ -104,14 +104,14 @@ set_document (BpPrintOperation *self,
 
 static void
 tiling_for (BpPrintOperation *self,
-            BpTiling         *tiling,
+            BpPrintPages         *tiling,
             double            page_width,
             double            page_height)
 {
   BpRect bounds;
 
   bp_layout_get_bounds (self->layout, &bounds);
-  bp_tiling_init (tiling, bounds.width, bounds.height, page_width, page_height,
+  bp_print_pages_init (tiling, bounds.width, bounds.height, page_width, page_height,
                   self->fit_to_page ? 0 : self->minimum_scale, TILE_OVERLAP);
 }
 
@@ -127,7 +127,7 @@ bp_print_operation_begin_print (GtkPrintOperation *operation,
   tiling_for (self, &self->tiling,
               gtk_print_context_get_width (context),
               gtk_print_context_get_height (context));
-  gtk_print_operation_set_n_pages (operation, bp_tiling_get_n_pages (&self->tiling));
+  gtk_print_operation_set_n_pages (operation, bp_print_pages_get_n_pages (&self->tiling));
 }
 
 static void
@@ -136,12 +136,12 @@ bp_print_operation_draw_page (GtkPrintOperation *operation,
                               int                page_nr)
 {
   BpPrintOperation *self = BP_PRINT_OPERATION (operation);
-  const BpTiling *tiling = &self->tiling;
+  const BpPrintPages *tiling = &self->tiling;
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   BpRenderOptions options;
   double x, y;
 
-  bp_tiling_get_page (tiling, page_nr, NULL, NULL, &x, &y);
+  bp_print_pages_get_page (tiling, page_nr, NULL, NULL, &x, &y);
 
   /* bp_render() draws whatever touches the viewport: without a clip, the
    * next tile's cards would spill into the paper's margin, where the
@@ -168,14 +168,14 @@ static void
 update_pages_label (BpPrintOperation *self)
 {
   g_autofree char *text = NULL;
-  BpTiling tiling;
+  BpPrintPages tiling;
   guint n_pages;
 
   if (self->pages_label == NULL)
     return;
 
   tiling_for (self, &tiling, self->page_width, self->page_height);
-  n_pages = bp_tiling_get_n_pages (&tiling);
+  n_pages = bp_print_pages_get_n_pages (&tiling);
 
   if (n_pages == 1)
     text = g_strdup_printf (_("One page, at %.0f %%"), tiling.scale * 100);
@@ -246,8 +246,8 @@ bp_print_operation_create_custom_widget (GtkPrintOperation *operation)
   self->scale_button = gtk_check_button_new_with_mnemonic (_("Print at a _minimum scale of"));
   gtk_check_button_set_group (GTK_CHECK_BUTTON (self->scale_button),
                               GTK_CHECK_BUTTON (self->fit_button));
-  self->scale_spin = gtk_spin_button_new_with_range (BP_TILING_MIN_SCALE * 100,
-                                                     BP_TILING_MAX_SCALE * 100, 5);
+  self->scale_spin = gtk_spin_button_new_with_range (BP_PRINT_PAGES_MIN_SCALE * 100,
+                                                     BP_PRINT_PAGES_MAX_SCALE * 100, 5);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->scale_spin), self->minimum_scale * 100);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Minimum scale in percent"),
@@ -391,7 +391,7 @@ bp_print_operation_class_init (BpPrintOperationClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MINIMUM_SCALE] =
     g_param_spec_double ("minimum-scale", NULL, NULL,
-                         BP_TILING_MIN_SCALE, BP_TILING_MAX_SCALE, 1.0,
+                         BP_PRINT_PAGES_MIN_SCALE, BP_PRINT_PAGES_MAX_SCALE, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -458,7 +458,7 @@ bp_print_operation_set_minimum_scale (BpPrintOperation *self,
 {
   g_return_if_fail (BP_IS_PRINT_OPERATION (self));
 
-  minimum_scale = CLAMP (minimum_scale, BP_TILING_MIN_SCALE, BP_TILING_MAX_SCALE);
+  minimum_scale = CLAMP (minimum_scale, BP_PRINT_PAGES_MIN_SCALE, BP_PRINT_PAGES_MAX_SCALE);
   if (G_APPROX_VALUE (self->minimum_scale, minimum_scale, 1e-9))
     return;
 

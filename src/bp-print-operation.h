@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "bp-document.h"
+#include "model/bp-document.h"
 
 G_BEGIN_DECLS
 

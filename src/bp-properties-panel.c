@@ -12,8 +12,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "bp-duration.h"
-#include "bp-history.h"
+#include "model/bp-duration.h"
+#include "history/bp-history.h"
 #include "bp-properties-panel.h"
 
 struct _BpPropertiesPanel

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "bp-history.h"
-#include "bp-recovery-copy.h"
+#include "history/bp-history.h"
+#include "recovery/bp-recovery-copy.h"
 #include "bp-recovery-dialog.h"
 #include "bp-window-private.h"
 

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bp-history.h"
+#include "history/bp-history.h"
 #include "bp-replace-question.h"
 #include "bp-window-private.h"
 

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "bp-autosave.h"
+#include "recovery/bp-autosave.h"
 #include "bp-banner.h"
 #include "bp-file-watch.h"
 #include "bp-properties-panel.h"

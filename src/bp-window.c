@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bp-bpj.h"
-#include "bp-history.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
 #include "bp-palette.h"
 #include "bp-print-operation.h"
 #include "bp-window-private.h"

@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "bp-canvas.h"
-#include "bp-document.h"
+#include "model/bp-document.h"
 
 G_BEGIN_DECLS
 

@@ -13,7 +13,7 @@
 #include <locale.h>
 
 #include "bp-application.h"
-#include "bp-command-line.h"
+#include "cli/bp-command-line.h"
 
 int
 main (int   argc,

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "bp-history.h"
+#include "history/bp-history.h"
 #include "bp-window.h"
 
 /* Frame times of the editor's canvas on a large blueprint: a scripted

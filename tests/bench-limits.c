@@ -22,10 +22,10 @@
 #include <unistd.h>
 
 #include "bench-limits.h"
-#include "bp-bpj.h"
-#include "bp-layout.h"
-#include "bp-render.h"
-#include "bp-types.h"
+#include "bpj/bp-bpj.h"
+#include "layout/bp-layout.h"
+#include "render/bp-render.h"
+#include "model/bp-types.h"
 
 #define VIEWPORT_WIDTH  1280
 #define VIEWPORT_HEIGHT 800

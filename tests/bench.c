@@ -22,12 +22,12 @@
 #include <sys/resource.h>
 
 #include "bench-limits.h"
-#include "bp-autosave.h"
-#include "bp-bpj.h"
-#include "bp-export.h"
-#include "bp-history.h"
-#include "bp-layout.h"
-#include "bp-render.h"
+#include "recovery/bp-autosave.h"
+#include "bpj/bp-bpj.h"
+#include "export/bp-export.h"
+#include "history/bp-history.h"
+#include "layout/bp-layout.h"
+#include "render/bp-render.h"
 
 /* Largest side of a cairo image surface. */
 #define MAX_IMAGE_SIDE 32767

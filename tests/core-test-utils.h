@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "bp-document.h"
+#include "model/bp-document.h"
 
 G_BEGIN_DECLS
 

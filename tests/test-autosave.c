@@ -10,10 +10,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "bp-autosave.h"
-#include "bp-bpj.h"
-#include "bp-history.h"
-#include "bp-recovery-copy.h"
+#include "recovery/bp-autosave.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
+#include "recovery/bp-recovery-copy.h"
 
 /* Short enough for a fast test, long enough to see that nothing is
  * written before it has passed. */

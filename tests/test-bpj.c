@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bp-bpj.h"
-#include "bp-history.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
 
 /* Helpers */
 

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "bp-bpj.h"
-#include "bp-command-line.h"
+#include "bpj/bp-bpj.h"
+#include "cli/bp-command-line.h"
 #include <unistd.h>
 
 static const char * const sample_names[] = {

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "bp-duration.h"
+#include "model/bp-duration.h"
 
 static void
 test_parse (void)

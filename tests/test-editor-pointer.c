@@ -9,7 +9,7 @@
 
 #include <gdk/x11/gdkx.h>
 
-#include "bp-bpj.h"
+#include "bpj/bp-bpj.h"
 #include "editor-test-utils.h"
 
 /* A real pointer, moved by xdotool on the X server the window is on,

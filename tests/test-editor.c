@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include "bp-bpj.h"
-#include "bp-history.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
 #include "editor-test-utils.h"
 
 /* The editor driven through its controllers' signals, as input would

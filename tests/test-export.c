@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bp-bpj.h"
-#include "bp-export.h"
-#include "bp-layout.h"
+#include "bpj/bp-bpj.h"
+#include "export/bp-export.h"
+#include "layout/bp-layout.h"
 #include "pdf-test-utils.h"
 
 typedef struct {

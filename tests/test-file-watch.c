@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "bp-banner.h"
-#include "bp-bpj.h"
+#include "bpj/bp-bpj.h"
 #include "bp-file-watch.h"
-#include "bp-history.h"
+#include "history/bp-history.h"
 #include "bp-window-private.h"
 #include "editor-test-utils.h"
 

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include "bp-bpj.h"
-#include "bp-document.h"
-#include "bp-history.h"
+#include "bpj/bp-bpj.h"
+#include "model/bp-document.h"
+#include "history/bp-history.h"
 
 /* Every property of the document and of every item, in list order: two
  * documents with the same dump are the same blueprint. */

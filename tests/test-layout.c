@@ -9,9 +9,9 @@
 
 #include <math.h>
 
-#include "bp-bpj.h"
-#include "bp-history.h"
-#include "bp-layout.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
+#include "layout/bp-layout.h"
 #include "core-test-utils.h"
 
 /* Lane positions of bp_document_new_standard (). */

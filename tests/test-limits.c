@@ -16,10 +16,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bp-bpj.h"
-#include "bp-hash.h"
-#include "bp-layout.h"
-#include "bp-types.h"
+#include "bpj/bp-bpj.h"
+#include "model/bp-hash.h"
+#include "layout/bp-layout.h"
+#include "model/bp-types.h"
 
 #define HEAD "{\"format\":\"bpj\",\"version\":1,\"stages\":[{\"id\":\"st\"}]," \
              "\"lanes\":[{\"id\":\"la\",\"kind\":\"customer\"}]"

@@ -9,8 +9,8 @@
 
 #include <math.h>
 
-#include "bp-document.h"
-#include "bp-history.h"
+#include "model/bp-document.h"
+#include "history/bp-history.h"
 
 typedef struct {
   guint position;

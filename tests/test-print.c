@@ -10,10 +10,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "bp-bpj.h"
-#include "bp-layout.h"
+#include "bpj/bp-bpj.h"
+#include "layout/bp-layout.h"
 #include "bp-print-operation.h"
-#include "bp-tiling.h"
+#include "export/bp-print-pages.h"
 #include "editor-test-utils.h"
 
 /* Printing through GtkPrintOperation's export action, to a PDF file that
@@ -190,7 +190,7 @@ test_tiled (Fixture       *f,
   g_autoptr(BpPrintOperation) operation = bp_print_operation_new (f->document);
   g_autoptr(BpLayout) layout = bp_layout_new (f->document);
   GtkPageSetup *setup;
-  BpTiling tiling;
+  BpPrintPages tiling;
   BpRect bounds;
   PdfInfo info;
 
@@ -201,15 +201,15 @@ test_tiled (Fixture       *f,
   /* As many pages as the tiling of the printable area says. */
   setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (operation));
   bp_layout_get_bounds (layout, &bounds);
-  bp_tiling_init (&tiling, bounds.width, bounds.height,
+  bp_print_pages_init (&tiling, bounds.width, bounds.height,
                   gtk_page_setup_get_page_width (setup, GTK_UNIT_POINTS),
                   gtk_page_setup_get_page_height (setup, GTK_UNIT_POINTS),
                   1.0, 18);
-  g_assert_cmpuint (bp_tiling_get_n_pages (&tiling), >, 1);
+  g_assert_cmpuint (bp_print_pages_get_n_pages (&tiling), >, 1);
 
   if (!read_pdf_info (f->pdf, &info))
     return;
-  g_assert_cmpint (info.pages, ==, bp_tiling_get_n_pages (&tiling));
+  g_assert_cmpint (info.pages, ==, bp_print_pages_get_n_pages (&tiling));
   g_assert_cmpfloat (info.width, >, info.height);
 
   /* The first page holds the title's corner, the last the far corner:

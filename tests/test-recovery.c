@@ -18,7 +18,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "bp-bpj.h"
+#include "bpj/bp-bpj.h"
 
 #define WAIT_MS 15000
 

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "bp-render.h"
+#include "render/bp-render.h"
 #include "core-test-utils.h"
 
 /* Lane and stage positions of bp_document_new_standard (). */

@@ -16,8 +16,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "bp-bpj.h"
-#include "bp-history.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
 #include "fault-utils.h"
 
 /* Saves that fail: a full disk, a read-only mount, a read-only folder, a

@@ -9,7 +9,7 @@
 
 #include <math.h>
 
-#include "bp-snap.h"
+#include "layout/bp-snap.h"
 #include "core-test-utils.h"
 
 /* Lane positions of bp_document_new_standard (). */

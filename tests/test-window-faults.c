@@ -11,8 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "bp-bpj.h"
-#include "bp-history.h"
+#include "bpj/bp-bpj.h"
+#include "history/bp-history.h"
 #include "editor-test-utils.h"
 #include "fault-utils.h"
 

@@ -18,9 +18,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "bp-bpj.h"
-#include "bp-layout.h"
-#include "bp-render.h"
+#include "bpj/bp-bpj.h"
+#include "layout/bp-layout.h"
+#include "render/bp-render.h"
 
 /* libFuzzer's entry points, declared by no header. */
 int LLVMFuzzerInitialize   (int            *argc,

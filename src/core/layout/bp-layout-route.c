@@ -1,0 +1,532 @@
+/* bp-layout-route.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include "layout/bp-layout-private.h"
+
+#include <math.h>
+
+/* A flow's route runs orthogonally from an edge of its first card to an
+ * edge of the second and crosses no card: route_flow() tries shapes from
+ * the most natural to one that only uses the gutters beside the columns
+ * and the channels between card rows, which are always free. */
+
+/* The shortest straight run of an arrow out of or into a card. */
+#define MIN_RUN 4.0
+/* The most points a route has: six, and room to spare. */
+#define MAX_ROUTE_POINTS 8
+
+/* What may lie across a run of a route (the segment ending at a point). */
+typedef enum {
+  RUN_CHECK,      /* any card: ask the spatial index */
+  RUN_CLEAR,      /* none: it lies in a gutter or a channel */
+  RUN_OUT_OF_ROW, /* from the source rightwards to its column's gutter:
+                   * only a card after it in its row */
+  RUN_INTO_ROW,   /* from the gutter before the target's column to it:
+                   * only a card before it in its row */
+} RunKind;
+
+typedef struct {
+  BpPoint points[MAX_ROUTE_POINTS];
+  RunKind kind[MAX_ROUTE_POINTS];
+  guint   n;
+} Path;
+
+/* Paths */
+
+static void
+path_push (Path    *path,
+           double   x,
+           double   y,
+           RunKind  kind)
+{
+  if (path->n < MAX_ROUTE_POINTS)
+    {
+      path->kind[path->n] = kind;
+      path->points[path->n++] = (BpPoint) { x, y };
+    }
+}
+
+/* Adds a run that may cross any card. */
+static void
+path_add (Path   *path,
+          double  x,
+          double  y)
+{
+  path_push (path, x, y, RUN_CHECK);
+}
+
+/* Adds a run that lies in a gutter or a channel. */
+static void
+path_add_clear (Path   *path,
+                double  x,
+                double  y)
+{
+  path_push (path, x, y, RUN_CLEAR);
+}
+
+static gboolean
+same_point (const BpPoint *a,
+            const BpPoint *b)
+{
+  return a->x == b->x && a->y == b->y;
+}
+
+static gboolean
+collinear (const BpPoint *a,
+           const BpPoint *b,
+           const BpPoint *c)
+{
+  return (a->x == b->x && b->x == c->x) || (a->y == b->y && b->y == c->y);
+}
+
+/* Drops zero-length segments and points that are not bends. */
+static void
+path_simplify (Path *path)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < path->n; i++)
+    {
+      BpPoint p = path->points[i];
+      RunKind kind = path->kind[i];
+
+      while (n >= 2 && !same_point (&path->points[n - 1], &p) &&
+             collinear (&path->points[n - 2], &path->points[n - 1], &p))
+        {
+          /* One run now covers both; unless they were alike, check it
+           * against every card. */
+          n--;
+          if (kind != path->kind[n])
+            kind = RUN_CHECK;
+        }
+
+      if (n >= 1 && same_point (&path->points[n - 1], &p))
+        continue;
+
+      path->points[n] = p;
+      path->kind[n] = kind;
+      n++;
+    }
+
+  path->n = n;
+}
+
+/* Crossing cards */
+
+/* Whether [a, b] reaches into the open interval (c, d); a point a == b
+ * must lie strictly inside it. */
+static gboolean
+reaches_into (double a,
+              double b,
+              double c,
+              double d)
+{
+  if (a == b)
+    return c < a && a < d;
+  return MIN (a, b) < d && c < MAX (a, b);
+}
+
+typedef struct {
+  const BpLayout *layout;
+  BpPoint         a;
+  BpPoint         b;
+} SegmentProbe;
+
+/* A segment crosses a card when it enters the card's inside: running
+ * along an edge, or starting or ending on one, does not count. */
+static gboolean
+card_blocks_segment (guint    index,
+                     gpointer user_data)
+{
+  const SegmentProbe *probe = user_data;
+  const BpRect *card = &probe->layout->cards[index].rect;
+
+  return reaches_into (probe->a.x, probe->b.x, card->x, bp_rect_right (card)) &&
+         reaches_into (probe->a.y, probe->b.y, card->y, bp_rect_bottom (card));
+}
+
+static gboolean
+run_is_clear (const BpLayout *self,
+              const BpPoint  *a,
+              const BpPoint  *b)
+{
+  SegmentProbe probe = { self, *a, *b };
+  BpRect rect = {
+    MIN (a->x, b->x), MIN (a->y, b->y), fabs (b->x - a->x), fabs (b->y - a->y),
+  };
+
+  return !bp_layout_index_query (self->step_index, &rect, card_blocks_segment, &probe);
+}
+
+static gboolean
+path_is_clear (const BpLayout     *self,
+               const BpLayoutCard *from,
+               const BpLayoutCard *to,
+               const Path         *path)
+{
+  for (guint i = 1; i < path->n; i++)
+    {
+      switch (path->kind[i])
+        {
+        case RUN_CLEAR:
+          break;
+
+        case RUN_OUT_OF_ROW:
+          if (from->followed)
+            return FALSE;
+          break;
+
+        case RUN_INTO_ROW:
+          if (to->preceded)
+            return FALSE;
+          break;
+
+        case RUN_CHECK:
+        default:
+          if (!run_is_clear (self, &path->points[i - 1], &path->points[i]))
+            return FALSE;
+          break;
+        }
+    }
+  return TRUE;
+}
+
+/* Shapes */
+
+/* The strip at the right of each column is free of cards in every band:
+ * vertical runs go along its middle. */
+static double
+gutter_after (const BpLayout *self,
+              guint           stage)
+{
+  return bp_rect_right (&self->columns[stage]) - BP_LAYOUT_STAGE_PADDING / 2;
+}
+
+/* Rows are at the same heights in every stage of a band, so the gaps
+ * between them (and the band's paddings) are free of cards across the
+ * whole band: horizontal runs go along these. */
+static double
+channel_above (const BpLayoutCard *card)
+{
+  return card->rect.y - BP_LAYOUT_ROW_GAP / 2;
+}
+
+static double
+channel_below (const BpLayoutCard *card)
+{
+  return bp_rect_bottom (&card->rect) + BP_LAYOUT_ROW_GAP / 2;
+}
+
+/* Whether a horizontal run at @y would lie in the padding next to one of
+ * the three lines, where it reads as running along the line and its label
+ * sits on it. */
+static gboolean
+beside_line (const BpLayout *self,
+             double          y)
+{
+  for (guint i = 0; i < BP_N_LINES; i++)
+    if (self->line_shown[i] && fabs (y - self->line_y[i]) < BP_LAYOUT_ROW_GAP)
+      return TRUE;
+  return FALSE;
+}
+
+/* The channel on the @near side of @card (above it when TRUE), unless that
+ * one lies beside a line and the one on the far side does not: then the
+ * far one, and *@near is turned. */
+static double
+channel_away_from_lines (const BpLayout     *self,
+                         const BpLayoutCard *card,
+                         gboolean           *above)
+{
+  double y = *above ? channel_above (card) : channel_below (card);
+  double other = *above ? channel_below (card) : channel_above (card);
+
+  if (beside_line (self, y) && !beside_line (self, other))
+    {
+      *above = !*above;
+      return other;
+    }
+  return y;
+}
+
+/* Out of the right edge, one vertical run, into the left edge: through
+ * the gutter before the target's column, or midway between the cards
+ * when they share a column. */
+static void
+route_rightward (const BpLayout     *self,
+                 const BpLayoutCard *from,
+                 const BpLayoutCard *to,
+                 Path               *path)
+{
+  const BpRect *s = &from->rect;
+  const BpRect *t = &to->rect;
+  gboolean in_gutter = to->stage > from->stage;
+  gboolean next_column = to->stage == from->stage + 1;
+  double x = in_gutter ? gutter_after (self, to->stage - 1) : (bp_rect_right (s) + t->x) / 2;
+
+  path->n = 0;
+  path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
+  path_push (path, x, bp_rect_centre_y (s), next_column ? RUN_OUT_OF_ROW : RUN_CHECK);
+  path_push (path, x, bp_rect_centre_y (t), in_gutter ? RUN_CLEAR : RUN_CHECK);
+  path_push (path, t->x, bp_rect_centre_y (t), in_gutter ? RUN_INTO_ROW : RUN_CHECK);
+  path_simplify (path);
+}
+
+/* Like route_rightward, but across the columns between the two cards
+ * along a channel beside the target, clear of their cards. */
+static gboolean
+route_rightward_by_channel (const BpLayout     *self,
+                            const BpLayoutCard *from,
+                            const BpLayoutCard *to,
+                            Path               *path)
+{
+  const BpRect *s = &from->rect;
+  const BpRect *t = &to->rect;
+  double x_out, x_in, y;
+  gboolean above;
+
+  if (to->stage <= from->stage + 1)
+    return FALSE;
+
+  x_out = gutter_after (self, from->stage);
+  x_in = gutter_after (self, to->stage - 1);
+  above = bp_rect_centre_y (t) > bp_rect_centre_y (s);
+  y = channel_away_from_lines (self, to, &above);
+
+  path->n = 0;
+  path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
+  path_push (path, x_out, bp_rect_centre_y (s), RUN_OUT_OF_ROW);
+  path_add_clear (path, x_out, y);
+  path_add_clear (path, x_in, y);
+  path_add_clear (path, x_in, bp_rect_centre_y (t));
+  path_push (path, t->x, bp_rect_centre_y (t), RUN_INTO_ROW);
+  path_simplify (path);
+  return TRUE;
+}
+
+/* Straight down or up, when the cards overlap enough in x. */
+static gboolean
+route_vertical (const BpLayoutCard *from,
+                const BpLayoutCard *to,
+                Path               *path)
+{
+  const BpRect *s = &from->rect;
+  const BpRect *t = &to->rect;
+  double lo = MAX (s->x, t->x);
+  double hi = MIN (bp_rect_right (s), bp_rect_right (t));
+  double x;
+
+  if (hi - lo < 4 * MIN_RUN)
+    return FALSE;
+
+  if (bp_rect_centre_x (s) > lo && bp_rect_centre_x (s) < hi)
+    x = bp_rect_centre_x (s);
+  else if (bp_rect_centre_x (t) > lo && bp_rect_centre_x (t) < hi)
+    x = bp_rect_centre_x (t);
+  else
+    x = (lo + hi) / 2;
+
+  path->n = 0;
+  if (t->y >= bp_rect_bottom (s) + 2 * MIN_RUN)
+    {
+      path_add (path, x, bp_rect_bottom (s));
+      path_add (path, x, t->y);
+    }
+  else if (bp_rect_bottom (t) + 2 * MIN_RUN <= s->y)
+    {
+      path_add (path, x, s->y);
+      path_add (path, x, bp_rect_bottom (t));
+    }
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Where a route ends on the target: its top edge from the channel above
+ * it when it lies lower than the source, else its bottom edge; the other
+ * edge when that channel lies beside a line. */
+static void
+add_entry_from_channel (const BpLayout     *self,
+                        Path               *path,
+                        double              x_from,
+                        const BpLayoutCard *from,
+                        const BpLayoutCard *to)
+{
+  const BpRect *t = &to->rect;
+  gboolean above = bp_rect_centre_y (t) > bp_rect_centre_y (&from->rect);
+  double y = channel_away_from_lines (self, to, &above);
+
+  path_add_clear (path, x_from, y);
+  path_add_clear (path, bp_rect_centre_x (t), y);
+  path_add_clear (path, bp_rect_centre_x (t), above ? t->y : bp_rect_bottom (t));
+}
+
+/* Out of the right edge into the gutter after the source's column, along
+ * the channel beside the target, into its top or bottom edge. Only the
+ * first run, in the source's own row, can cross a card. */
+static void
+route_around (const BpLayout     *self,
+              const BpLayoutCard *from,
+              const BpLayoutCard *to,
+              Path               *path)
+{
+  const BpRect *s = &from->rect;
+  double x = gutter_after (self, from->stage);
+
+  path->n = 0;
+  path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
+  path_push (path, x, bp_rect_centre_y (s), RUN_OUT_OF_ROW);
+  add_entry_from_channel (self, path, x, from, to);
+  path_simplify (path);
+}
+
+/* Out of the top or bottom edge into the channel beside the source, to
+ * the gutter, to the channel beside the target, into it: every run is in
+ * a gap free of cards. */
+static void
+route_by_channels (const BpLayout     *self,
+                   const BpLayoutCard *from,
+                   const BpLayoutCard *to,
+                   Path               *path)
+{
+  const BpRect *s = &from->rect;
+  gboolean above = bp_rect_centre_y (&to->rect) < bp_rect_centre_y (s);
+  double x = gutter_after (self, from->stage);
+  double y = channel_away_from_lines (self, from, &above);
+
+  path->n = 0;
+  path_add (path, bp_rect_centre_x (s), above ? s->y : bp_rect_bottom (s));
+  path_add_clear (path, bp_rect_centre_x (s), y);
+  path_add_clear (path, x, y);
+  add_entry_from_channel (self, path, x, from, to);
+  path_simplify (path);
+}
+
+/* The simplest route that crosses no card, trying shapes from the most
+ * natural to the one that is always clear. */
+static void
+route_flow (const BpLayout     *self,
+            const BpLayoutCard *from,
+            const BpLayoutCard *to,
+            Path               *path)
+{
+  if (to->rect.x >= bp_rect_right (&from->rect) + 2 * MIN_RUN)
+    {
+      route_rightward (self, from, to, path);
+      if (path_is_clear (self, from, to, path))
+        return;
+      if (route_rightward_by_channel (self, from, to, path) &&
+          path_is_clear (self, from, to, path))
+        return;
+    }
+  else if (route_vertical (from, to, path) && path_is_clear (self, from, to, path))
+    {
+      return;
+    }
+
+  route_around (self, from, to, path);
+  if (path_is_clear (self, from, to, path))
+    return;
+
+  route_by_channels (self, from, to, path);
+}
+
+/* Every flow */
+
+static BpRect
+route_bounds (const BpLayout      *self,
+              const BpLayoutRoute *route)
+{
+  const BpPoint *p = &g_array_index (self->points, BpPoint, route->first);
+  double x0 = p[0].x, x1 = x0;
+  double y0 = p[0].y, y1 = y0;
+
+  for (guint i = 1; i < route->n_points; i++)
+    {
+      x0 = MIN (x0, p[i].x);
+      x1 = MAX (x1, p[i].x);
+      y0 = MIN (y0, p[i].y);
+      y1 = MAX (y1, p[i].y);
+    }
+
+  return (BpRect) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+static const BpLayoutCard *
+flow_card (BpLayout   *self,
+           const char *id)
+{
+  guint position;
+
+  if (!bp_layout_items_lookup_in (self->items, id, BP_LAYOUT_ITEM_STEP, &position) ||
+      !self->cards[position].placed)
+    return NULL;
+  return &self->cards[position];
+}
+
+/* The runs of @path that lie in a gutter or a channel, but not the first
+ * or the last, which leave and enter the cards, nor a channel beside a
+ * line, which a move could bring nearer to the line. */
+static void
+add_free_runs (const BpLayout *self,
+               BpLayoutTracks *tracks,
+               const Path     *path,
+               guint           first)
+{
+  for (guint i = 2; i + 1 < path->n; i++)
+    {
+      const BpPoint *a = &path->points[i - 1];
+      const BpPoint *b = &path->points[i];
+
+      if (path->kind[i] == RUN_CLEAR && !(a->y == b->y && beside_line (self, a->y)))
+        bp_layout_tracks_add (tracks, a, b, first + i);
+    }
+}
+
+void
+bp_layout_route_flows (BpLayout *self)
+{
+  BpLayoutTracks *tracks = bp_layout_tracks_new ();
+
+  self->n_flows = bp_document_get_n_flows (self->document);
+  self->routes = g_new0 (BpLayoutRoute, self->n_flows);
+
+  for (guint i = 0; i < self->n_flows; i++)
+    {
+      BpFlow *flow = bp_document_get_flow (self->document, i);
+      const BpLayoutCard *from = flow_card (self, bp_flow_get_from (flow));
+      const BpLayoutCard *to = flow_card (self, bp_flow_get_to (flow));
+      BpLayoutRoute *route = &self->routes[i];
+      Path path = { .n = 0 };
+
+      bp_layout_items_remember (self->items, BP_ITEM (flow), BP_LAYOUT_ITEM_FLOW, i);
+
+      if (from == NULL || to == NULL || from == to)
+        continue;
+
+      route_flow (self, from, to, &path);
+      if (path.n < 2)
+        continue;
+
+      route->first = self->points->len;
+      route->n_points = path.n;
+      add_free_runs (self, tracks, &path, route->first);
+      g_array_append_vals (self->points, path.points, path.n);
+    }
+
+  bp_layout_tracks_separate (tracks, self->points);
+  bp_layout_tracks_free (tracks);
+
+  for (guint i = 0; i < self->n_flows; i++)
+    if (self->routes[i].n_points > 0)
+      self->routes[i].bounds = route_bounds (self, &self->routes[i]);
+}

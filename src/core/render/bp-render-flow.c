@@ -1,0 +1,231 @@
+/* bp-render-flow.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include "render/bp-render-private.h"
+
+#include <math.h>
+
+/* Measures, in canvas units. */
+#define FLOW_WIDTH       1.5
+#define FLOW_RADIUS      8.0
+#define ARROW_LENGTH     11.0
+#define ARROW_HALF_WIDTH 5.5
+
+static void
+flow_color (BpRender     *r,
+            const char   *id,
+            const BpRgb **color,
+            double       *alpha,
+            double       *width)
+{
+  *color = &r->pal->flow;
+  *alpha = 1;
+  *width = FLOW_WIDTH;
+
+  if (bp_render_is_selected (r, id))
+    {
+      *color = &r->pal->accent;
+      *width = BP_RENDER_SELECT_WIDTH;
+    }
+  else if (bp_render_is_hovered (r, id))
+    {
+      *color = &r->pal->accent;
+      *alpha = 0.7;
+      *width = 2;
+    }
+}
+
+static double
+segment_length (const BpPoint *a,
+                const BpPoint *b)
+{
+  return hypot (b->x - a->x, b->y - a->y);
+}
+
+/* The route with rounded corners, stopped where the arrowhead begins. */
+static void
+trace_route (cairo_t       *cr,
+             const BpPoint *points,
+             guint          n_points,
+             const BpPoint *end)
+{
+  cairo_move_to (cr, points[0].x, points[0].y);
+
+  for (guint i = 1; i + 1 < n_points; i++)
+    {
+      const BpPoint *prev = &points[i - 1], *corner = &points[i], *next = &points[i + 1];
+      double in = segment_length (prev, corner);
+      double out = segment_length (corner, next);
+      double radius = MIN (FLOW_RADIUS, MIN (in, out) / 2);
+
+      if (in == 0 || out == 0 || radius <= 0)
+        {
+          cairo_line_to (cr, corner->x, corner->y);
+          continue;
+        }
+
+      cairo_line_to (cr,
+                     corner->x - (corner->x - prev->x) / in * radius,
+                     corner->y - (corner->y - prev->y) / in * radius);
+      cairo_curve_to (cr, corner->x, corner->y, corner->x, corner->y,
+                      corner->x + (next->x - corner->x) / out * radius,
+                      corner->y + (next->y - corner->y) / out * radius);
+    }
+
+  cairo_line_to (cr, end->x, end->y);
+}
+
+/* A filled arrowhead with its tip at @tip, pointing along (@dx, @dy). */
+static void
+draw_arrowhead (cairo_t       *cr,
+                const BpPoint *tip,
+                double         dx,
+                double         dy)
+{
+  cairo_move_to (cr, tip->x, tip->y);
+  cairo_line_to (cr,
+                 tip->x - dx * ARROW_LENGTH - dy * ARROW_HALF_WIDTH,
+                 tip->y - dy * ARROW_LENGTH + dx * ARROW_HALF_WIDTH);
+  cairo_line_to (cr,
+                 tip->x - dx * ARROW_LENGTH + dy * ARROW_HALF_WIDTH,
+                 tip->y - dy * ARROW_LENGTH - dx * ARROW_HALF_WIDTH);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_flow (BpRender *r,
+           guint     position)
+{
+  BpFlow *flow = bp_document_get_flow (r->document, position);
+  const char *id = bp_item_get_id (BP_ITEM (flow));
+  guint n_points = 0;
+  const BpPoint *points = bp_layout_get_flow_path (r->layout, position, &n_points);
+  const BpPoint *tip, *before;
+  double dx, dy, length, alpha, width;
+  BpPoint base;
+  const BpRgb *color;
+
+  if (points == NULL || n_points < 2)
+    return;
+
+  tip = &points[n_points - 1];
+  before = &points[n_points - 2];
+  length = segment_length (before, tip);
+  if (length == 0)
+    return;
+  dx = (tip->x - before->x) / length;
+  dy = (tip->y - before->y) / length;
+
+  /* The stroke ends under the arrowhead, so its cap never shows. */
+  base.x = tip->x - dx * ARROW_LENGTH * 0.8;
+  base.y = tip->y - dy * ARROW_LENGTH * 0.8;
+
+  flow_color (r, id, &color, &alpha, &width);
+  bp_render_set_rgba (r->cr, color, alpha);
+  cairo_set_line_width (r->cr, width);
+  cairo_set_line_join (r->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (r->cr, CAIRO_LINE_CAP_ROUND);
+  trace_route (r->cr, points, n_points, &base);
+  cairo_stroke (r->cr);
+
+  draw_arrowhead (r->cr, tip, dx, dy);
+}
+
+void
+bp_render_draw_flows (BpRender *r,
+                      GArray   *positions)
+{
+  for (guint i = 0; i < positions->len; i++)
+    draw_flow (r, g_array_index (positions, guint, i));
+}
+
+/* ------------------------------------------------------------------ */
+/* Labels                                                              */
+
+/* The middle of the route's middle segment (the longer of two). */
+static BpPoint
+label_anchor (const BpPoint *points,
+              guint          n_points)
+{
+  guint n_segments = n_points - 1;
+  guint s = (n_segments - 1) / 2;
+  BpPoint anchor;
+
+  if (n_segments % 2 == 0 &&
+      segment_length (&points[s + 1], &points[s + 2]) > segment_length (&points[s], &points[s + 1]))
+    s++;
+
+  anchor.x = (points[s].x + points[s + 1].x) / 2;
+  anchor.y = (points[s].y + points[s + 1].y) / 2;
+  return anchor;
+}
+
+static gboolean
+label_fits (BpRender     *r,
+            const BpRect *pill)
+{
+  const BpRect *bounds = &r->options->label_bounds;
+
+  if (bounds->width <= 0 || bounds->height <= 0)
+    return TRUE;
+
+  return pill->x >= bounds->x && pill->y >= bounds->y &&
+         pill->x + pill->width <= bounds->x + bounds->width &&
+         pill->y + pill->height <= bounds->y + bounds->height;
+}
+
+static void
+draw_flow_label (BpRender *r,
+                 guint     position)
+{
+  BpFlow *flow = bp_document_get_flow (r->document, position);
+  const char *label = bp_flow_get_label (flow);
+  const char *id = bp_item_get_id (BP_ITEM (flow));
+  guint n_points = 0;
+  const BpPoint *points;
+  double w, h;
+  BpPoint anchor;
+  BpRect pill;
+
+  if (label == NULL || label[0] == '\0')
+    return;
+
+  points = bp_layout_get_flow_path (r->layout, position, &n_points);
+  if (points == NULL || n_points < 2)
+    return;
+
+  anchor = label_anchor (points, n_points);
+  bp_render_set_line_text (r, FONT_SMALL, label, BP_RENDER_LABEL_MAX_WIDTH);
+  bp_render_text_size (r, &w, &h);
+  pill.width = w + 14;
+  pill.height = h + 6;
+  pill.x = anchor.x - pill.width / 2;
+  pill.y = anchor.y - pill.height / 2;
+  if (!label_fits (r, &pill))
+    return;
+
+  bp_render_rounded_rect (r->cr, &pill, pill.height / 2);
+  bp_render_set_rgb (r->cr, &r->pal->sheet);
+  cairo_fill_preserve (r->cr);
+  bp_render_set_rgb (r->cr, bp_render_is_selected (r, id) ? &r->pal->accent : &r->pal->separator);
+  cairo_set_line_width (r->cr, 1);
+  cairo_stroke (r->cr);
+  bp_render_show_text (r, pill.x + 7, pill.y + 3, &r->pal->text_dim, 1);
+}
+
+void
+bp_render_draw_flow_labels (BpRender *r,
+                            GArray   *positions)
+{
+  for (guint i = 0; i < positions->len; i++)
+    draw_flow_label (r, g_array_index (positions, guint, i));
+}

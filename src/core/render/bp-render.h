@@ -1,0 +1,71 @@
+/* bp-render.h
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "layout/bp-layout.h"
+
+G_BEGIN_DECLS
+
+/* How to draw: the canvas, exports and printing all call bp_render(). */
+typedef struct {
+  /* The visible part, in canvas units; a zero width or height means the
+   * whole blueprint. Only what intersects it is drawn. */
+  BpRect       viewport;
+  /* Device units per canvas unit. */
+  double       zoom;
+  gboolean     dark;
+  /* Leave the background unpainted (transparent PNG). */
+  gboolean     transparent;
+  /* Ids (char *) of selected items, or NULL. */
+  GHashTable  *selection;
+  /* The id under the pointer, or NULL. */
+  const char  *hover_id;
+  /* When above 0, the title band's text is fitted to this width rather
+   * than the blueprint's: an export of some of the stages is narrower. */
+  double       title_width;
+  /* When it has a width, a flow's label is drawn only if it fits inside
+   * whole: a page of some stages leaves out labels its edges would cut. */
+  BpRect       label_bounds;
+} BpRenderOptions;
+
+void   bp_render_options_init (BpRenderOptions       *options);
+
+/* Draws @layout's document on @cr. The device origin of @cr is the
+ * viewport's top-left corner: bp_render() scales by the zoom and
+ * translates by the viewport itself, inside a cairo_save()/restore(). */
+void   bp_render              (cairo_t               *cr,
+                               BpLayout              *layout,
+                               const BpRenderOptions *options);
+
+/* The blueprint's background in the light or the dark variant. */
+void   bp_render_get_background (gboolean             dark,
+                                 double              *red,
+                                 double              *green,
+                                 double              *blue);
+
+/* The opaque colour bp_render() fills @kind's lane bands with, when the
+ * lane has no colour of its own. */
+void   bp_render_get_zone_tint (BpLaneKind            kind,
+                                gboolean              dark,
+                                double               *red,
+                                double               *green,
+                                double               *blue);
+
+/* Where the badge of @flag sits on a card at @card that carries @flags:
+ * its centre and radius, in canvas units. Returns FALSE when @flag is not
+ * one of @flags. Lets the canvas tell which badge is under the
+ * pointer. */
+gboolean bp_render_get_badge  (const BpRect          *card,
+                               BpStepFlags            flags,
+                               BpStepFlags            flag,
+                               BpPoint               *center,
+                               double                *radius);
+
+G_END_DECLS
