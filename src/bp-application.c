@@ -20,7 +20,7 @@ struct _BpApplication
   AdwApplication  parent_instance;
 
   /* NULL when the schema is not installed (an uninstalled build). */
-  GSettings      *settings;
+  GSettings      *settings;  /* bp_application_get_settings()'s */
   /* Recovery copies are offered once, over the first window. */
   gboolean        recovery_offered;
 };
@@ -206,19 +206,49 @@ set_accels (GtkApplication *app,
   gtk_application_set_accels_for_action (app, action, accels);
 }
 
+GSettings *
+bp_application_get_settings (void)
+{
+  static GSettings *settings;
+  static gsize looked_up;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+      if (schema != NULL)
+        settings = g_settings_new_full (schema, NULL, NULL);
+      g_once_init_leave (&looked_up, 1);
+    }
+
+  return settings;
+}
+
+gboolean
+bp_application_has_setting (const char *key)
+{
+  GSettings *settings = bp_application_get_settings ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return FALSE;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_has_key (schema, key);
+}
+
 static void
 load_settings (BpApplication *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autofree char *variant = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
+  self->settings = bp_application_get_settings ();
+  if (self->settings == NULL)
     return;
 
-  self->settings = g_settings_new_full (schema, NULL, NULL);
   variant = g_settings_get_string (self->settings, "style-variant");
   g_action_group_change_action_state (G_ACTION_GROUP (self), "style",
                                       g_variant_new_string (variant));
@@ -253,22 +283,9 @@ bp_application_startup (GApplication *app)
 }
 
 static void
-bp_application_dispose (GObject *object)
-{
-  BpApplication *self = BP_APPLICATION (object);
-
-  g_clear_object (&self->settings);
-
-  G_OBJECT_CLASS (bp_application_parent_class)->dispose (object);
-}
-
-static void
 bp_application_class_init (BpApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
-
-  object_class->dispose = bp_application_dispose;
 
   app_class->activate = bp_application_activate;
   app_class->open = bp_application_open;

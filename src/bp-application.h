@@ -26,4 +26,10 @@ BpWindow      *bp_application_new_window   (BpApplication *self);
 BpWindow      *bp_application_find_window  (BpApplication *self,
                                             GFile         *file);
 
+/* Touchpoint's settings, looked up once for the process; NULL where the
+ * schema is not installed (an uninstalled build runs without it). */
+GSettings     *bp_application_get_settings (void);
+/* Whether the installed schema has @key (an older one may lack it). */
+gboolean       bp_application_has_setting  (const char    *key);
+
 G_END_DECLS

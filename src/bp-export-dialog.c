@@ -11,6 +11,8 @@
 
 #include "bp-export-dialog.h"
 
+#include "bp-application.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -349,17 +351,17 @@ fill_stage_rows (BpExportDialog *self)
 /* The last choices, kept when the schema is installed (an uninstalled
  * build runs without it)                                              */
 
+/* An instance of its own: the dialog saves its choices in delay mode,
+ * which would otherwise hold back the window's own settings too. */
 static GSettings *
 lookup_settings (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "export-page-per-stage"))
+  if (!bp_application_has_setting ("export-page-per-stage"))
     return NULL;
 
+  g_object_get (bp_application_get_settings (), "settings-schema", &schema, NULL);
   return g_settings_new_full (schema, NULL, NULL);
 }
 

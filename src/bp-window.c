@@ -13,6 +13,7 @@
 
 #include "bpj/bp-bpj.h"
 #include "history/bp-history.h"
+#include "bp-application.h"
 #include "bp-palette.h"
 #include "bp-print-operation.h"
 #include "bp-window-private.h"
@@ -548,16 +549,11 @@ bp_window_class_init (BpWindowClass *klass)
 static void
 bind_window_settings (BpWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  GSettings *settings = bp_application_get_settings ();
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
+  if (settings == NULL)
     return;
 
-  settings = g_settings_new_full (schema, NULL, NULL);
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
