@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "bp-canvas-private.h"
+#include "edit/bp-edit-commands.h"
 #include "history/bp-history.h"
 #include "render/bp-render.h"
 
@@ -119,17 +120,17 @@ press_on_step (BpCanvas        *self,
 
   if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
     {
-      if (bp_canvas_is_selected (self, step))
+      /* A card taken out of the selection is not dragged. */
+      if (bp_selection_contains (self->selection, step))
         {
-          g_hash_table_remove (self->selection, bp_item_get_id (step));
-          bp_canvas_select (self, NULL, TRUE);
+          bp_selection_remove (self->selection, step);
           return;
         }
-      bp_canvas_select (self, step, TRUE);
+      bp_selection_add (self->selection, step);
     }
-  else if (!bp_canvas_is_selected (self, step))
+  else if (!bp_selection_contains (self->selection, step))
     {
-      bp_canvas_select (self, step, FALSE);
+      bp_selection_set (self->selection, step);
     }
 
   self->pending_mode = BP_DRAG_MOVE;
@@ -176,12 +177,15 @@ on_drag_begin (GtkGestureDrag *gesture,
       break;
 
     case BP_HIT_FLOW:
-      bp_canvas_select (self, hit.item, (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0);
+      if (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK))
+        bp_selection_add (self->selection, hit.item);
+      else
+        bp_selection_set (self->selection, hit.item);
       break;
 
     case BP_HIT_LANE_HEADER:
     case BP_HIT_STAGE_HEADER:
-      bp_canvas_select (self, hit.item, FALSE);
+      bp_selection_set (self->selection, hit.item);
       self->drag_item = hit.item;
       self->pending_mode = BP_DRAG_REORDER;
       break;
@@ -192,7 +196,7 @@ on_drag_begin (GtkGestureDrag *gesture,
     case BP_HIT_CELL:
     default:
       if (!(state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)))
-        bp_canvas_clear_selection (self);
+        bp_selection_clear (self->selection);
       self->pending_mode = BP_DRAG_RUBBER_BAND;
       break;
     }
@@ -201,12 +205,12 @@ on_drag_begin (GtkGestureDrag *gesture,
 static void
 collect_moving_cards (BpCanvas *self)
 {
-  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self);
+  g_autoptr(GPtrArray) steps = bp_selection_get_items (self->selection, BP_TYPE_STEP);
 
   g_array_set_size (self->moving, 0);
-  for (guint i = 0; i < selection->len; i++)
+  for (guint i = 0; i < steps->len; i++)
     {
-      BpItem *item = g_ptr_array_index (selection, i);
+      BpItem *item = g_ptr_array_index (steps, i);
       BpMovingCard card = { 0 };
 
       if (!step_rect (self, item, &card.origin))
@@ -373,13 +377,11 @@ static void
 finish_rubber_band (BpCanvas *self)
 {
   g_autoptr(GArray) hits = bp_layout_steps_in_rect (self->layout, &self->rubber_band);
+  g_autoptr(GPtrArray) steps = g_ptr_array_sized_new (hits->len);
 
   for (guint i = 0; i < hits->len; i++)
-    {
-      BpStep *step = bp_document_get_step (self->document, g_array_index (hits, guint, i));
-      g_hash_table_add (self->selection, g_strdup (bp_item_get_id (BP_ITEM (step))));
-    }
-  bp_canvas_select (self, NULL, TRUE);
+    g_ptr_array_add (steps, bp_document_get_step (self->document, g_array_index (hits, guint, i)));
+  bp_selection_add_items (self->selection, steps);
 }
 
 static void
@@ -396,7 +398,7 @@ finish_flow (BpCanvas *self)
                                bp_item_get_id (self->drag_item),
                                bp_item_get_id (hit.item));
   if (flow != NULL)
-    bp_canvas_select (self, BP_ITEM (flow), FALSE);
+    bp_selection_set (self->selection, BP_ITEM (flow));
 }
 
 /* Where a lane or stage dragged by its header would go: the band or
@@ -596,10 +598,10 @@ on_leave (GtkEventControllerMotion *controller,
 static BpStep *
 single_selected_step (BpCanvas *self)
 {
-  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self);
+  BpItem *item = bp_selection_get_item (self->selection, 0);
 
-  if (selection->len == 1 && BP_IS_STEP (g_ptr_array_index (selection, 0)))
-    return g_ptr_array_index (selection, 0);
+  if (bp_selection_get_count (self->selection) == 1 && BP_IS_STEP (item))
+    return BP_STEP (item);
   return NULL;
 }
 
@@ -620,27 +622,29 @@ on_key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Escape:
       if (!bp_canvas_cancel_drag (self))
-        bp_canvas_clear_selection (self);
+        bp_selection_clear (self->selection);
       return TRUE;
 
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:
-      bp_canvas_delete_selection (self);
+      bp_edit_delete_selection (self->document, self->selection);
       return TRUE;
 
     case GDK_KEY_Left:
     case GDK_KEY_Right:
       if (self->drag_mode != BP_DRAG_NONE)
         return FALSE;
-      bp_canvas_nudge_selection (self, keyval == GDK_KEY_Left ? -nudge : nudge);
+      bp_edit_nudge_selection (self->document, self->selection,
+                               keyval == GDK_KEY_Left ? -nudge : nudge);
       return TRUE;
 
     case GDK_KEY_Up:
     case GDK_KEY_Down:
       if (!(state & GDK_ALT_MASK) || self->drag_mode != BP_DRAG_NONE)
         return FALSE;
-      bp_canvas_move_selection_lane (self, keyval == GDK_KEY_Up ? -1 : 1);
+      bp_edit_move_selection_lane (self->document, self->selection,
+                                   keyval == GDK_KEY_Up ? -1 : 1);
       return TRUE;
 
     case GDK_KEY_Return:
@@ -754,7 +758,7 @@ on_drop (GtkDropTarget *target,
   if (step == NULL)
     return FALSE;
 
-  bp_canvas_select (self, BP_ITEM (step), FALSE);
+  bp_selection_set (self->selection, BP_ITEM (step));
   gtk_widget_grab_focus (GTK_WIDGET (self));
   return TRUE;
 }

@@ -57,8 +57,7 @@ struct _BpCanvas
   guint           vscroll_policy : 1;
   guint           dark : 1;
 
-  /* ids (owned) of the selected items */
-  GHashTable     *selection;
+  BpSelection    *selection;
   char           *hover_id;
 
   BpDragMode      drag_mode;
@@ -89,8 +88,6 @@ struct _BpCanvas
 
 /* bp-canvas.c */
 void      bp_canvas_ensure_layout     (BpCanvas     *self);
-gboolean  bp_canvas_is_selected       (BpCanvas     *self,
-                                       BpItem       *item);
 void      bp_canvas_set_hover         (BpCanvas     *self,
                                        const char   *id);
 void      bp_canvas_scroll_by         (BpCanvas     *self,

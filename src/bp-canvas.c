@@ -12,8 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "bp-canvas-private.h"
-#include "model/bp-hash.h"
-#include "history/bp-history.h"
 #include "render/bp-render.h"
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BpCanvas, bp_canvas, GTK_TYPE_DRAWING_AREA,
@@ -31,13 +29,7 @@ enum {
   PROP_VSCROLL_POLICY,
 };
 
-enum {
-  SELECTION_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 get_blueprint_bounds (BpCanvas *self,
@@ -119,26 +111,6 @@ relayout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Forgets selected ids that no longer name an item (after undo, say). */
-static void
-prune_selection (BpCanvas *self)
-{
-  GHashTableIter iter;
-  gpointer id;
-  gboolean changed = FALSE;
-
-  g_hash_table_iter_init (&iter, self->selection);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (bp_document_lookup (self->document, id) == NULL)
-      {
-        g_hash_table_iter_remove (&iter);
-        changed = TRUE;
-      }
-
-  if (changed)
-    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-}
-
 /* A transaction changes the document many times: lay it out once, just
  * before the next frame. */
 static void
@@ -147,7 +119,6 @@ on_document_changed (BpCanvas *self)
   self->layout_dirty = TRUE;
   if (self->relayout_source == 0)
     self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
-  prune_selection (self);
 }
 
 static void
@@ -181,7 +152,7 @@ draw_cb (GtkDrawingArea *area,
   options.viewport.y = bp_view_state_get_y (self->view);
   options.viewport.width = width / zoom;
   options.viewport.height = height / zoom;
-  options.selection = self->selection;
+  options.selection = bp_selection_get_ids (self->selection);
   options.hover_id = self->hover_id;
 
   bp_render (cr, self->layout, &options);
@@ -291,6 +262,9 @@ bp_canvas_dispose (GObject *object)
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->view);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (bp_canvas_parent_class)->dispose (object);
 }
@@ -300,7 +274,6 @@ bp_canvas_finalize (GObject *object)
 {
   BpCanvas *self = BP_CANVAS (object);
 
-  g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->moving, g_array_unref);
 
@@ -401,13 +374,6 @@ bp_canvas_class_init (BpCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  signals[SELECTION_CHANGED] =
-    g_signal_new ("selection-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   gtk_widget_class_set_css_name (widget_class, "bpcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -423,10 +389,11 @@ static void
 bp_canvas_init (BpCanvas *self)
 {
   self->view = bp_view_state_new ();
-  self->selection = g_hash_table_new_full (bp_str_hash, g_str_equal, g_free, NULL);
+  self->selection = bp_selection_new (NULL);
   self->moving = g_array_new (FALSE, TRUE, sizeof (BpMovingCard));
 
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -473,7 +440,6 @@ bp_canvas_set_document (BpCanvas   *self,
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
   g_set_object (&self->document, document);
-  g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hover_id, g_free);
 
   if (document != NULL)
@@ -487,7 +453,8 @@ bp_canvas_set_document (BpCanvas   *self,
   self->fit_pending = document != NULL;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  /* Told last, when the canvas shows the new document. */
+  bp_selection_set_document (self->selection, document);
 }
 
 void
@@ -496,8 +463,6 @@ bp_canvas_replace_document (BpCanvas   *self,
 {
   double zoom, x, y;
   gboolean fit_pending;
-  g_autofree gpointer *ids = NULL;
-  guint n_ids;
 
   g_return_if_fail (BP_IS_CANVAS (self));
   g_return_if_fail (BP_IS_DOCUMENT (document));
@@ -506,28 +471,19 @@ bp_canvas_replace_document (BpCanvas   *self,
   x = gtk_adjustment_get_value (self->hadjustment);
   y = gtk_adjustment_get_value (self->vadjustment);
   fit_pending = self->fit_pending;
-  ids = g_hash_table_get_keys_as_array (self->selection, &n_ids);
-  for (guint i = 0; i < n_ids; i++)
-    ids[i] = g_strdup (ids[i]);
 
+  /* Moved first, so that showing the new document keeps the ids. */
+  bp_selection_replace_document (self->selection, document);
   bp_canvas_set_document (self, document);
 
   /* A view that was never shown still fits the document once it is. */
   self->fit_pending = fit_pending;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (bp_document_lookup (document, ids[i]) != NULL)
-        g_hash_table_add (self->selection, ids[i]);
-      else
-        g_free (ids[i]);
-    }
 
   bp_view_state_set_zoom (self->view, zoom);
   configure_adjustments (self);
   gtk_adjustment_set_value (self->hadjustment, x);
   gtk_adjustment_set_value (self->vadjustment, y);
   update_view_origin (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 BpLayout *
@@ -569,192 +525,11 @@ bp_canvas_set_dark_from_style (GObject    *style_manager,
   bp_canvas_set_dark (self, dark);
 }
 
-gboolean
-bp_canvas_is_selected (BpCanvas *self,
-                       BpItem   *item)
-{
-  return item != NULL && g_hash_table_contains (self->selection, bp_item_get_id (item));
-}
-
-static void
-append_selected (BpCanvas   *self,
-                 GListModel *list,
-                 GPtrArray  *out)
-{
-  guint n = g_list_model_get_n_items (list);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BpItem) item = g_list_model_get_item (list, i);
-
-      if (bp_canvas_is_selected (self, item))
-        g_ptr_array_add (out, item);
-    }
-}
-
-GPtrArray *
+BpSelection *
 bp_canvas_get_selection (BpCanvas *self)
 {
-  GPtrArray *out = g_ptr_array_new ();
-
-  g_return_val_if_fail (BP_IS_CANVAS (self), out);
-
-  if (self->document == NULL || g_hash_table_size (self->selection) == 0)
-    return out;
-
-  append_selected (self, bp_document_get_steps (self->document), out);
-  append_selected (self, bp_document_get_flows (self->document), out);
-  append_selected (self, bp_document_get_lanes (self->document), out);
-  append_selected (self, bp_document_get_stages (self->document), out);
-  return out;
-}
-
-void
-bp_canvas_select (BpCanvas *self,
-                  BpItem   *item,
-                  gboolean  add)
-{
-  g_return_if_fail (BP_IS_CANVAS (self));
-
-  if (!add)
-    g_hash_table_remove_all (self->selection);
-  if (item != NULL)
-    g_hash_table_add (self->selection, g_strdup (bp_item_get_id (item)));
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-}
-
-void
-bp_canvas_select_all (BpCanvas *self)
-{
-  GListModel *steps;
-  guint n;
-
-  g_return_if_fail (BP_IS_CANVAS (self));
-
-  if (self->document == NULL)
-    return;
-
-  steps = bp_document_get_steps (self->document);
-  n = g_list_model_get_n_items (steps);
-  g_hash_table_remove_all (self->selection);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BpItem) step = g_list_model_get_item (steps, i);
-      g_hash_table_add (self->selection, g_strdup (bp_item_get_id (step)));
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-}
-
-void
-bp_canvas_clear_selection (BpCanvas *self)
-{
-  g_return_if_fail (BP_IS_CANVAS (self));
-
-  if (g_hash_table_size (self->selection) == 0)
-    return;
-  bp_canvas_select (self, NULL, FALSE);
-}
-
-static BpHistory *
-history (BpCanvas *self)
-{
-  return bp_document_get_history (self->document);
-}
-
-void
-bp_canvas_delete_selection (BpCanvas *self)
-{
-  g_autoptr(GPtrArray) selected = NULL;
-
-  g_return_if_fail (BP_IS_CANVAS (self));
-
-  if (self->document == NULL)
-    return;
-
-  selected = bp_canvas_get_selection (self);
-  if (selected->len == 0)
-    return;
-
-  /* One card keeps its own label, "Remove Card". */
-  if (selected->len > 1)
-    bp_history_begin (history (self), _("Remove Selection"));
-  for (guint i = 0; i < selected->len; i++)
-    {
-      BpItem *item = g_ptr_array_index (selected, i);
-
-      /* Lanes and stages are removed from their headers' menus, where the
-       * user is told what goes with them. */
-      if ((BP_IS_STEP (item) || BP_IS_FLOW (item)) &&
-          bp_item_get_document (item) == self->document)
-        bp_document_remove (self->document, item);
-    }
-  if (selected->len > 1)
-    bp_history_end (history (self));
-  prune_selection (self);
-}
-
-static GPtrArray *
-selected_steps (BpCanvas *self)
-{
-  GPtrArray *steps = bp_canvas_get_selection (self);
-
-  for (guint i = steps->len; i > 0; i--)
-    if (!BP_IS_STEP (g_ptr_array_index (steps, i - 1)))
-      g_ptr_array_remove_index (steps, i - 1);
-  return steps;
-}
-
-void
-bp_canvas_nudge_selection (BpCanvas *self,
-                           double    dx)
-{
-  g_autoptr(GPtrArray) steps = NULL;
-
-  g_return_if_fail (BP_IS_CANVAS (self));
-
-  if (self->document == NULL)
-    return;
-
-  steps = selected_steps (self);
-  if (steps->len == 0)
-    return;
-
-  bp_history_begin (history (self), _("Move Card"));
-  for (guint i = 0; i < steps->len; i++)
-    {
-      BpStep *step = g_ptr_array_index (steps, i);
-      bp_step_set_x (step, bp_step_get_x (step) + dx);
-    }
-  bp_history_end (history (self));
-}
-
-void
-bp_canvas_move_selection_lane (BpCanvas *self,
-                               int       direction)
-{
-  g_autoptr(GPtrArray) steps = NULL;
-
-  g_return_if_fail (BP_IS_CANVAS (self));
-
-  if (self->document == NULL)
-    return;
-
-  steps = selected_steps (self);
-  bp_history_begin (history (self), _("Move Card"));
-  for (guint i = 0; i < steps->len; i++)
-    {
-      BpStep *step = g_ptr_array_index (steps, i);
-      BpLane *lane = BP_LANE (bp_document_lookup (self->document, bp_step_get_lane (step)));
-      BpLane *next = bp_snap_neighbour_lane (self->document, lane, direction);
-
-      if (next != NULL)
-        bp_step_set_lane (step, bp_item_get_id (BP_ITEM (next)));
-    }
-  bp_history_end (history (self));
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+  return self->selection;
 }
 
 void

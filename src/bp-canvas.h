@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-card-editor.h"
+#include "edit/bp-selection.h"
 #include "model/bp-document.h"
 #include "layout/bp-layout.h"
 #include "bp-view-state.h"
@@ -23,10 +24,9 @@ G_DECLARE_FINAL_TYPE (BpCanvas, bp_canvas, BP, CANVAS, GtkDrawingArea)
 /* The drawing of one document, scrollable (put it in a GtkScrolledWindow),
  * zoomable, and the place where cards are selected, moved, dropped and
  * connected. It draws with the core's bp_render() and changes the document
- * only through its API, each gesture one undo step.
- *
- * Signals:
- *  - "selection-changed": the selection changed. */
+ * only through its API (the keys through bp-edit-commands), each gesture
+ * one undo step. What is selected is its BpSelection, which follows the
+ * document shown. */
 GtkWidget   *bp_canvas_new                (void);
 
 BpDocument  *bp_canvas_get_document       (BpCanvas    *self);
@@ -47,21 +47,8 @@ void         bp_canvas_set_dark_from_style (GObject    *style_manager,
                                            GParamSpec  *pspec,
                                            BpCanvas    *self);
 
-/* Selected items, in document order; a new array of borrowed items. */
-GPtrArray   *bp_canvas_get_selection      (BpCanvas    *self);
-void         bp_canvas_select             (BpCanvas    *self,
-                                           BpItem      *item,
-                                           gboolean     add);
-void         bp_canvas_select_all         (BpCanvas    *self);
-void         bp_canvas_clear_selection    (BpCanvas    *self);
-/* Removes the selected cards and flows (with their flows), one undo step. */
-void         bp_canvas_delete_selection   (BpCanvas    *self);
-/* Moves the selected cards by @dx canvas units, one undo step. */
-void         bp_canvas_nudge_selection    (BpCanvas    *self,
-                                           double       dx);
-/* Moves the selected cards to the lane above (-1) or below (+1). */
-void         bp_canvas_move_selection_lane (BpCanvas   *self,
-                                           int          direction);
+/* What is selected in the document shown; the canvas owns it. */
+BpSelection *bp_canvas_get_selection      (BpCanvas    *self);
 
 void         bp_canvas_zoom_in            (BpCanvas    *self);
 void         bp_canvas_zoom_out           (BpCanvas    *self);

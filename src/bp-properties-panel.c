@@ -530,18 +530,19 @@ clear_page (BpPropertiesPanel *self)
 void
 bp_properties_panel_set_target (BpPropertiesPanel *self,
                                 BpDocument        *document,
-                                GPtrArray         *selection)
+                                BpSelection       *selection)
 {
+  guint count = selection != NULL ? bp_selection_get_count (selection) : 0;
   GObject *target;
 
   g_return_if_fail (BP_IS_PROPERTIES_PANEL (self));
 
   if (document == NULL)
     target = NULL;
-  else if (selection == NULL || selection->len == 0)
+  else if (count == 0)
     target = G_OBJECT (document);
-  else if (selection->len == 1)
-    target = g_ptr_array_index (selection, 0);
+  else if (count == 1)
+    target = G_OBJECT (bp_selection_get_item (selection, 0));
   else
     target = NULL;
 
@@ -555,7 +556,7 @@ bp_properties_panel_set_target (BpPropertiesPanel *self,
 
   if (target == NULL)
     {
-      build_many_page (self, selection->len);
+      build_many_page (self, count);
       return;
     }
 

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "edit/bp-selection.h"
 #include "model/bp-document.h"
 
 G_BEGIN_DECLS
@@ -23,9 +24,11 @@ G_DECLARE_FINAL_TYPE (BpPropertiesPanel, bp_properties_panel, BP, PROPERTIES_PAN
  * scenario). Typing in one field is one undo step; the fields follow
  * the model when undo changes it. */
 GtkWidget  *bp_properties_panel_new        (void);
+/* Shows the fields of what @selection holds in @document (the document's
+ * when it holds nothing; a summary when it holds several). */
 void        bp_properties_panel_set_target (BpPropertiesPanel *self,
                                             BpDocument        *document,
-                                            GPtrArray         *selection);
+                                            BpSelection       *selection);
 /* The object the panel edits (a BpItem or the BpDocument), or NULL. */
 GObject    *bp_properties_panel_get_target (BpPropertiesPanel *self);
 

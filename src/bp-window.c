@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bpj/bp-bpj.h"
+#include "edit/bp-edit-commands.h"
 #include "history/bp-history.h"
 #include "bp-application.h"
 #include "bp-palette.h"
@@ -104,23 +105,36 @@ follow_document_for_recovery (BpWindow *self)
   self->autosave = bp_autosave_new (self->document);
 }
 
+static BpSelection *
+window_selection (BpWindow *self)
+{
+  return bp_canvas_get_selection (self->canvas);
+}
+
+/* The one lane or stage selected, or NULL. */
+static BpItem *
+selected_band (BpWindow *self)
+{
+  BpItem *item = bp_selection_get_item (window_selection (self), 0);
+
+  if (bp_selection_get_count (window_selection (self)) != 1 ||
+      !(BP_IS_LANE (item) || BP_IS_STAGE (item)))
+    return NULL;
+  return item;
+}
+
 static void
 on_selection_changed (BpWindow *self)
 {
-  g_autoptr(GPtrArray) selection = NULL;
-  gboolean band = FALSE;
+  guint count;
 
   if (self->canvas == NULL)
     return;
 
-  selection = bp_canvas_get_selection (self->canvas);
-  bp_properties_panel_set_target (self->properties, self->document, selection);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", selection->len > 0);
-
-  if (selection->len == 1)
-    band = BP_IS_LANE (g_ptr_array_index (selection, 0)) ||
-           BP_IS_STAGE (g_ptr_array_index (selection, 0));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-band", band);
+  count = bp_selection_get_count (window_selection (self));
+  bp_properties_panel_set_target (self->properties, self->document, window_selection (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", count > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-band", selected_band (self) != NULL);
 }
 
 void
@@ -337,7 +351,7 @@ select_all_action (GtkWidget  *widget,
                    const char *action,
                    GVariant   *param)
 {
-  bp_canvas_select_all (BP_WINDOW (widget)->canvas);
+  bp_selection_select_all (window_selection (BP_WINDOW (widget)));
 }
 
 static void
@@ -345,7 +359,9 @@ delete_action (GtkWidget  *widget,
                const char *action,
                GVariant   *param)
 {
-  bp_canvas_delete_selection (BP_WINDOW (widget)->canvas);
+  BpWindow *self = BP_WINDOW (widget);
+
+  bp_edit_delete_selection (self->document, window_selection (self));
 }
 
 static void
@@ -354,28 +370,10 @@ add_stage_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   BpWindow *self = BP_WINDOW (widget);
-  BpStage *stage = bp_document_add_stage (self->document, _("New stage"), -1);
+  BpStage *stage = bp_edit_add_stage (self->document, window_selection (self));
 
   if (stage != NULL)
-    {
-      bp_canvas_select (self->canvas, BP_ITEM (stage), FALSE);
-      bp_canvas_reveal (self->canvas, BP_ITEM (stage));
-    }
-}
-
-/* A new lane joins the zone of the selected lane or card, else the
- * backstage: the zone teams most often split. */
-static BpLaneKind
-zone_for_new_lane (BpWindow *self)
-{
-  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self->canvas);
-  BpItem *item = selection->len > 0 ? g_ptr_array_index (selection, 0) : NULL;
-
-  if (item != NULL && BP_IS_STEP (item))
-    item = bp_document_lookup (self->document, bp_step_get_lane (BP_STEP (item)));
-  if (item != NULL && BP_IS_LANE (item))
-    return bp_lane_get_kind (BP_LANE (item));
-  return BP_LANE_KIND_BACKSTAGE;
+    bp_canvas_reveal (self->canvas, BP_ITEM (stage));
 }
 
 static void
@@ -384,13 +382,10 @@ add_lane_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   BpWindow *self = BP_WINDOW (widget);
-  BpLane *lane = bp_document_add_lane (self->document, zone_for_new_lane (self), _("New lane"));
+  BpLane *lane = bp_edit_add_lane (self->document, window_selection (self));
 
   if (lane != NULL)
-    {
-      bp_canvas_select (self->canvas, BP_ITEM (lane), FALSE);
-      bp_canvas_reveal (self->canvas, BP_ITEM (lane));
-    }
+    bp_canvas_reveal (self->canvas, BP_ITEM (lane));
 }
 
 static void
@@ -399,9 +394,13 @@ on_remove_band_response (AdwMessageDialog *dialog,
                          BpWindow         *self)
 {
   BpItem *item = g_object_get_data (G_OBJECT (dialog), "item");
+  g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "remove") && bp_item_get_document (item) == self->document)
-    bp_document_remove (self->document, item);
+  /* The lane may have gone meanwhile (undo), or be the last one now. */
+  if (!g_str_equal (response, "remove") || bp_item_get_document (item) != self->document)
+    return;
+  if (!bp_edit_remove_band (self->document, item, &error))
+    bp_window_show_error (self, _("Cannot Remove"), error->message);
 }
 
 /* A lane or a stage takes its cards with it: say how many first. */
@@ -411,30 +410,22 @@ remove_band_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   BpWindow *self = BP_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (self->canvas);
-  g_autoptr(GPtrArray) dependents = NULL;
+  BpItem *item = selected_band (self);
+  g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
-  BpItem *item;
-  guint n_steps = 0;
+  guint n_steps;
 
-  if (selection->len != 1)
-    return;
-  item = g_ptr_array_index (selection, 0);
-  if (!BP_IS_LANE (item) && !BP_IS_STAGE (item))
+  if (item == NULL)
     return;
 
-  if ((BP_IS_LANE (item) ? bp_document_get_n_lanes (self->document)
-                         : bp_document_get_n_stages (self->document)) <= 1)
+  if (!bp_edit_can_remove_band (self->document, item, &error))
     {
-      bp_window_show_error (self, _("Cannot Remove"),
-                            _("A blueprint needs at least one lane and one stage."));
+      bp_window_show_error (self, _("Cannot Remove"), error->message);
       return;
     }
 
-  dependents = bp_document_get_dependents (self->document, item);
-  for (guint i = 0; i < dependents->len; i++)
-    n_steps += BP_IS_STEP (g_ptr_array_index (dependents, i));
+  n_steps = bp_edit_count_band_cards (self->document, item);
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "It holds %u card, which will be removed with its arrows. "
@@ -567,7 +558,7 @@ bp_window_init (BpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->canvas, "selection-changed",
+  g_signal_connect_object (window_selection (self), "changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (bp_canvas_get_view_state (self->canvas), "notify::zoom",
                            G_CALLBACK (update_zoom_label), self, G_CONNECT_SWAPPED);

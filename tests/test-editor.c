@@ -174,7 +174,8 @@ test_palette_drop_lands_in_lane (Fixture       *fixture,
 
   /* The new card is selected, ready to edit. */
   {
-    g_autoptr(GPtrArray) selection = bp_canvas_get_selection (fixture->canvas);
+    g_autoptr(GPtrArray) selection = bp_selection_get_items (bp_canvas_get_selection (fixture->canvas),
+                                                             BP_TYPE_ITEM);
 
     g_assert_cmpuint (selection->len, ==, 1);
     g_assert_true (g_ptr_array_index (selection, 0) == added);
@@ -210,7 +211,7 @@ test_rubber_band_selects (Fixture       *fixture,
   bp_canvas_canvas_to_widget (fixture->canvas, band.x + band.width, band.y + band.height, &x2, &y2);
   drag (fixture->canvas, x1, y1, x2, y2, FALSE);
 
-  selection = bp_canvas_get_selection (fixture->canvas);
+  selection = bp_selection_get_items (bp_canvas_get_selection (fixture->canvas), BP_TYPE_ITEM);
   g_assert_cmpuint (selection->len, ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
     g_assert_true (g_ptr_array_index (selection, i) ==
@@ -225,7 +226,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_autofree char *id = g_strdup (bp_item_get_id (BP_ITEM (step)));
   guint n_flows = bp_document_get_n_flows (fixture->document);
 
-  bp_canvas_select (fixture->canvas, BP_ITEM (step), FALSE);
+  bp_selection_set (bp_canvas_get_selection (fixture->canvas), BP_ITEM (step));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL);
   g_assert_null (bp_document_lookup (fixture->document, id));
   g_assert_cmpuint (bp_document_get_n_flows (fixture->document), <=, n_flows);
@@ -428,7 +429,7 @@ test_properties_panel_edits_card (Fixture       *fixture,
   const char *typed[] = { "S", "Sh", "Sho", "Show", "Shows" };
   GtkWidget *row;
 
-  bp_canvas_select (fixture->canvas, BP_ITEM (step), FALSE);
+  bp_selection_set (bp_canvas_get_selection (fixture->canvas), BP_ITEM (step));
   editor_test_iterate (20);
   row = find_entry_row (GTK_WIDGET (fixture->window), "Text");
   g_assert_nonnull (row);

@@ -229,7 +229,7 @@ test_reload_keeps_view (Fixture       *fixture,
   bp_canvas_zoom_at (canvas, 1.5, 10, 10);
   gtk_adjustment_set_value (hadjustment, 400);
   gtk_adjustment_set_value (vadjustment, 120);
-  bp_canvas_select (canvas, BP_ITEM (step), FALSE);
+  bp_selection_set (bp_canvas_get_selection (canvas), BP_ITEM (step));
   editor_test_iterate (50);
   x = gtk_adjustment_get_value (hadjustment);
   y = gtk_adjustment_get_value (vadjustment);
@@ -246,7 +246,7 @@ test_reload_keeps_view (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (bp_view_state_get_zoom (bp_canvas_get_view_state (canvas)), 1.5, 1e-9);
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (hadjustment), x, 0.5);
   g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment), y, 0.5);
-  selection = bp_canvas_get_selection (canvas);
+  selection = bp_selection_get_items (bp_canvas_get_selection (canvas), BP_TYPE_ITEM);
   g_assert_cmpuint (selection->len, ==, 1);
   g_assert_cmpstr (bp_item_get_id (g_ptr_array_index (selection, 0)), ==, id);
 

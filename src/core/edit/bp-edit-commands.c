@@ -1,0 +1,231 @@
+/* bp-edit-commands.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Touchpoint"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "edit/bp-edit-commands.h"
+#include "history/bp-history.h"
+#include "layout/bp-snap.h"
+
+G_DEFINE_QUARK (bp-edit-error-quark, bp_edit_error)
+
+static BpHistory *
+history (BpDocument *document)
+{
+  return bp_document_get_history (document);
+}
+
+static gboolean
+is_selection_of (BpSelection *selection,
+                 BpDocument  *document)
+{
+  return BP_IS_SELECTION (selection) && BP_IS_DOCUMENT (document) &&
+         bp_selection_get_document (selection) == document;
+}
+
+/* Lanes and stages are removed from the menu, where the user is told
+ * what goes with them. */
+static gboolean
+is_deletable (BpDocument *document,
+              BpItem     *item)
+{
+  return (BP_IS_STEP (item) || BP_IS_FLOW (item)) &&
+         bp_item_get_document (item) == document;
+}
+
+gboolean
+bp_edit_delete_selection (BpDocument  *document,
+                          BpSelection *selection)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (is_selection_of (selection, document), FALSE);
+
+  items = bp_selection_get_items (selection, BP_TYPE_ITEM);
+  if (items->len == 0)
+    return FALSE;
+
+  /* One item keeps its own label, "Remove Card". */
+  if (items->len > 1)
+    bp_history_begin (history (document), _("Remove Selection"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      BpItem *item = g_ptr_array_index (items, i);
+
+      /* A flow may have gone with a card removed before it. */
+      if (!is_deletable (document, item))
+        continue;
+      bp_document_remove (document, item);
+      changed = TRUE;
+    }
+  if (items->len > 1)
+    bp_history_end (history (document));
+  return changed;
+}
+
+gboolean
+bp_edit_nudge_selection (BpDocument  *document,
+                         BpSelection *selection,
+                         double       dx)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_val_if_fail (is_selection_of (selection, document), FALSE);
+
+  steps = bp_selection_get_items (selection, BP_TYPE_STEP);
+  if (steps->len == 0 || dx == 0)
+    return FALSE;
+
+  bp_history_begin (history (document), _("Move Card"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      BpStep *step = g_ptr_array_index (steps, i);
+      bp_step_set_x (step, bp_step_get_x (step) + dx);
+    }
+  bp_history_end (history (document));
+  return TRUE;
+}
+
+gboolean
+bp_edit_move_selection_lane (BpDocument  *document,
+                             BpSelection *selection,
+                             int          direction)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (is_selection_of (selection, document), FALSE);
+
+  steps = bp_selection_get_items (selection, BP_TYPE_STEP);
+  if (steps->len == 0)
+    return FALSE;
+
+  bp_history_begin (history (document), _("Move Card"));
+  for (guint i = 0; i < steps->len; i++)
+    {
+      BpStep *step = g_ptr_array_index (steps, i);
+      BpLane *lane = BP_LANE (bp_document_lookup (document, bp_step_get_lane (step)));
+      BpLane *next = bp_snap_neighbour_lane (document, lane, direction);
+
+      if (next == NULL)
+        continue;
+      bp_step_set_lane (step, bp_item_get_id (BP_ITEM (next)));
+      changed = TRUE;
+    }
+  bp_history_end (history (document));
+  return changed;
+}
+
+BpStage *
+bp_edit_add_stage (BpDocument  *document,
+                   BpSelection *selection)
+{
+  BpStage *stage;
+
+  g_return_val_if_fail (is_selection_of (selection, document), NULL);
+
+  stage = bp_document_add_stage (document, _("New stage"), -1);
+  if (stage != NULL)
+    bp_selection_set (selection, BP_ITEM (stage));
+  return stage;
+}
+
+/* The lane of the first selected card, else the first selected lane. */
+static BpLane *
+selected_lane (BpDocument  *document,
+               BpSelection *selection)
+{
+  g_autoptr(GPtrArray) steps = bp_selection_get_items (selection, BP_TYPE_STEP);
+  g_autoptr(GPtrArray) lanes = NULL;
+
+  if (steps->len > 0)
+    return BP_LANE (bp_document_lookup (document, bp_step_get_lane (g_ptr_array_index (steps, 0))));
+
+  lanes = bp_selection_get_items (selection, BP_TYPE_LANE);
+  return lanes->len > 0 ? g_ptr_array_index (lanes, 0) : NULL;
+}
+
+BpLane *
+bp_edit_add_lane (BpDocument  *document,
+                  BpSelection *selection)
+{
+  BpLane *near;
+  BpLane *lane;
+
+  g_return_val_if_fail (is_selection_of (selection, document), NULL);
+
+  near = selected_lane (document, selection);
+  lane = bp_document_add_lane (document,
+                               near != NULL ? bp_lane_get_kind (near) : BP_LANE_KIND_BACKSTAGE,
+                               _("New lane"));
+  if (lane != NULL)
+    bp_selection_set (selection, BP_ITEM (lane));
+  return lane;
+}
+
+static gboolean
+is_band_of (BpDocument *document,
+            BpItem     *band)
+{
+  return BP_IS_DOCUMENT (document) && (BP_IS_LANE (band) || BP_IS_STAGE (band)) &&
+         bp_item_get_document (band) == document;
+}
+
+gboolean
+bp_edit_can_remove_band (BpDocument  *document,
+                         BpItem      *band,
+                         GError     **error)
+{
+  guint n;
+
+  g_return_val_if_fail (is_band_of (document, band), FALSE);
+
+  n = BP_IS_LANE (band) ? bp_document_get_n_lanes (document)
+                        : bp_document_get_n_stages (document);
+  if (n > 1)
+    return TRUE;
+
+  g_set_error_literal (error, BP_EDIT_ERROR, BP_EDIT_ERROR_LAST_BAND,
+                       _("A blueprint needs at least one lane and one stage."));
+  return FALSE;
+}
+
+guint
+bp_edit_count_band_cards (BpDocument *document,
+                          BpItem     *band)
+{
+  g_autoptr(GPtrArray) dependents = NULL;
+  guint n_steps = 0;
+
+  g_return_val_if_fail (is_band_of (document, band), 0);
+
+  dependents = bp_document_get_dependents (document, band);
+  for (guint i = 0; i < dependents->len; i++)
+    n_steps += BP_IS_STEP (g_ptr_array_index (dependents, i));
+  return n_steps;
+}
+
+gboolean
+bp_edit_remove_band (BpDocument  *document,
+                     BpItem      *band,
+                     GError     **error)
+{
+  g_return_val_if_fail (is_band_of (document, band), FALSE);
+
+  if (!bp_edit_can_remove_band (document, band, error))
+    return FALSE;
+
+  /* The document names the step "Remove Lane" and takes the cards and
+   * their flows with it. */
+  bp_document_remove (document, band);
+  return TRUE;
+}
