@@ -11,7 +11,10 @@
 
 #include "bpj/bp-bpj-private.h"
 
-/* What the steps of reading found wrong, kept in the order found. */
+/* What the steps of reading found wrong, kept in the order found, and
+ * the error domain that reports it. */
+
+G_DEFINE_QUARK (bp-bpj-error-quark, bp_bpj_error)
 
 typedef struct
 {

@@ -23,8 +23,6 @@
 /* Reading: the four steps in order (see bp-bpj-private.h), and the
  * document built from a tree that passed them all. */
 
-G_DEFINE_QUARK (bp-bpj-error-quark, bp_bpj_error)
-
 /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; the scan should
  * have refused anything it refuses, but its word is final. */
 static void

@@ -12,6 +12,28 @@
 
 G_BEGIN_DECLS
 
+/* How the history puts a document back: the document hands these to its
+ * history, so that the history calls no function of the model. */
+typedef struct
+{
+  const char *(*get_id)  (BpItem     *item);
+  BpItem     *(*lookup)  (GObject    *document,
+                          const char *id);
+  void        (*insert)  (GObject    *document,
+                          BpItem     *item,
+                          guint       position);
+  void        (*remove)  (GObject    *document,
+                          BpItem     *item);
+  void        (*reorder) (GObject    *document,
+                          BpItem     *item,
+                          guint       position);
+} BpHistoryTarget;
+
+/* Made by the document (not a reference: the document owns the history);
+ * use bp_document_get_history(). */
+BpHistory *bp_history_new            (GObject               *document,
+                                      const BpHistoryTarget *target);
+
 /* Like bp_history_begin(), for a change made by a single setter: such a
  * step may coalesce with the previous one when both edit the same text. */
 void      bp_history_begin_implicit (BpHistory  *self,

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "model/bp-document.h"
 
 #define DEFAULT_LIMIT 1000
 
@@ -56,7 +55,8 @@ struct _BpHistory
 {
   GObject     parent_instance;
 
-  BpDocument *document;     /* not a reference: the document owns us */
+  GObject    *document;     /* not a reference: the document owns us */
+  const BpHistoryTarget *target;
   GPtrArray  *undo;         /* of Entry, the newest last */
   GPtrArray  *redo;         /* of Entry, the next to redo last */
   Entry      *open;         /* the step being recorded */
@@ -223,11 +223,13 @@ bp_history_init (BpHistory *self)
 }
 
 BpHistory *
-bp_history_new (BpDocument *document)
+bp_history_new (GObject               *document,
+                const BpHistoryTarget *target)
 {
   BpHistory *self = g_object_new (BP_TYPE_HISTORY, NULL);
 
   self->document = document;
+  self->target = target;
   return self;
 }
 
@@ -298,7 +300,7 @@ add_inverse (BpHistory   *self,
   inverse = g_new0 (Inverse, 1);
   inverse->kind = kind;
   if (item != NULL)
-    inverse->id = g_strdup (bp_item_get_id (item));
+    inverse->id = g_strdup (self->target->get_id (item));
   g_ptr_array_add (self->open->inverses, inverse);
   return inverse;
 }
@@ -377,27 +379,27 @@ apply_inverse (BpHistory *self,
 
   if (inverse->id != NULL && inverse->kind != INVERSE_INSERT)
     {
-      item = bp_document_lookup (self->document, inverse->id);
+      item = self->target->lookup (self->document, inverse->id);
       g_return_if_fail (item != NULL);
     }
 
   switch (inverse->kind)
     {
     case INVERSE_SET:
-      g_object_set_property (item ? G_OBJECT (item) : G_OBJECT (self->document),
+      g_object_set_property (item ? G_OBJECT (item) : self->document,
                              inverse->name, &inverse->value);
       break;
 
     case INVERSE_REMOVE:
-      bp_document_remove (self->document, item);
+      self->target->remove (self->document, item);
       break;
 
     case INVERSE_INSERT:
-      bp_document_insert (self->document, inverse->item, inverse->position);
+      self->target->insert (self->document, inverse->item, inverse->position);
       break;
 
     case INVERSE_REORDER:
-      bp_document_reorder (self->document, item, inverse->position);
+      self->target->reorder (self->document, item, inverse->position);
       break;
 
     default:

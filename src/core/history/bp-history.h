@@ -31,8 +31,6 @@ G_DECLARE_FINAL_TYPE (BpHistory, bp_history, BP, HISTORY, GObject)
  * "modified", "limit".
  */
 
-/* Made by the document; use bp_document_get_history(). */
-BpHistory   *bp_history_new                  (BpDocument *document);
 
 void         bp_history_begin                (BpHistory  *self,
                                               const char *label);

@@ -261,6 +261,46 @@ bp_document_class_init (BpDocumentClass *klass)
                   G_TYPE_NONE, 0);
 }
 
+/* What the history calls to put the document back. */
+
+static BpItem *
+history_lookup (GObject    *document,
+                const char *id)
+{
+  return bp_document_lookup (BP_DOCUMENT (document), id);
+}
+
+static void
+history_insert (GObject *document,
+                BpItem  *item,
+                guint    position)
+{
+  bp_document_insert (BP_DOCUMENT (document), item, (int) position);
+}
+
+static void
+history_remove (GObject *document,
+                BpItem  *item)
+{
+  bp_document_remove (BP_DOCUMENT (document), item);
+}
+
+static void
+history_reorder (GObject *document,
+                 BpItem  *item,
+                 guint    position)
+{
+  bp_document_reorder (BP_DOCUMENT (document), item, position);
+}
+
+static const BpHistoryTarget history_target = {
+  .get_id = bp_item_get_id,
+  .lookup = history_lookup,
+  .insert = history_insert,
+  .remove = history_remove,
+  .reorder = history_reorder,
+};
+
 static void
 bp_document_init (BpDocument *self)
 {
@@ -273,7 +313,7 @@ bp_document_init (BpDocument *self)
     self->lists[l] = g_list_store_new (types[l]);
 
   self->items_by_id = g_hash_table_new (bp_str_hash, g_str_equal);
-  self->history = bp_history_new (self);
+  self->history = bp_history_new (G_OBJECT (self), &history_target);
 }
 
 BpDocument *
