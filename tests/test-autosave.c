@@ -14,6 +14,7 @@
 #include "bp-bpj.h"
 #include "bp-history.h"
 #include "bp-recovery-copy.h"
+
 #include "test-wait.h"
 
 /* Short enough for a fast test, long enough to see that nothing is

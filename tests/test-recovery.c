@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 
 #include "bp-bpj.h"
+
 #include "test-wait.h"
 
 /* Times test_timeout_factor (). */
