@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "editor-test-utils.h"
+#include "test-wait.h"
 
 static void
 skip_without_display (void)
@@ -47,16 +48,7 @@ gboolean
 editor_test_wait (gboolean (*condition) (gpointer),
                   gpointer   data)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      if (condition (data))
-        return TRUE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return condition (data);
+  return test_wait_until (condition, data, 5000);
 }
 
 /* Allocated, shown whole once, laid out: what a test then does to the

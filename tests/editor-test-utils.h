@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * skipped) when there is no display to open a window on. */
 gboolean   editor_test_init            (int          *argc,
                                         char       ***argv);
-/* Runs the main loop until @condition holds or a few seconds pass. */
+/* Runs the main loop until @condition holds or a few seconds (times
+ * test_timeout_factor ()) pass. */
 gboolean   editor_test_wait            (gboolean    (*condition) (gpointer),
                                         gpointer      data);
 void       editor_test_iterate         (guint         milliseconds);

@@ -48,6 +48,30 @@ run_xdotool (const char * const *args)
   g_assert_true (editor_test_wait (spawn_done, &done));
 }
 
+typedef struct {
+  BpCanvas *canvas;
+  BpStep   *step;
+  BpLane   *lane;
+} Drag;
+
+/* The press has reached the canvas: the card under it is selected. */
+static gboolean
+is_pressed (gpointer data)
+{
+  Drag *drag = data;
+  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (drag->canvas);
+
+  return selection->len == 1 && g_ptr_array_index (selection, 0) == (gpointer) drag->step;
+}
+
+static gboolean
+is_dropped (gpointer data)
+{
+  Drag *drag = data;
+
+  return g_strcmp0 (bp_step_get_lane (drag->step), bp_item_get_id (BP_ITEM (drag->lane))) == 0;
+}
+
 /* Canvas widget coordinates to the X screen's: without a window manager,
  * the window's surface sits at the screen's origin. */
 static void
@@ -129,16 +153,16 @@ test_pointer_drag_and_save (void)
     const char *press[] = { "xdotool", "mousemove", "--sync", from_x, from_y, "mousedown", "1", NULL };
     const char *move[] = { "xdotool", "mousemove", "--sync", mid_x, mid_y, NULL };
     const char *release[] = { "xdotool", "mousemove", "--sync", to_x, to_y, "mouseup", "1", NULL };
+    Drag drag = { canvas, step, backstage };
 
+    /* The X server keeps the events in order; waiting for the press
+     * only makes sure that the drag starts on the card. */
     run_xdotool (press);
-    editor_test_iterate (100);
+    g_assert_true (editor_test_wait (is_pressed, &drag));
     run_xdotool (move);
-    editor_test_iterate (100);
     run_xdotool (release);
-    editor_test_iterate (200);
+    g_assert_true (editor_test_wait (is_dropped, &drag));
   }
-
-  g_assert_cmpstr (bp_step_get_lane (step), ==, bp_item_get_id (BP_ITEM (backstage)));
 
   saved = g_build_filename (folder, "moved.bpj", NULL);
   file = g_file_new_for_path (saved);

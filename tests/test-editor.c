@@ -315,6 +315,12 @@ window_is_gone (gpointer data)
   return *(BpWindow **) data == NULL;
 }
 
+static gboolean
+has_message_dialog (gpointer window)
+{
+  return editor_test_find_message_dialog (window) != NULL;
+}
+
 /* Closing with unsaved changes asks; Discard closes the window, cleanly
  * (the dialog goes before its window), and leaves the file as it was. */
 static void
@@ -329,10 +335,9 @@ test_close_and_discard (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   bp_document_set_title (fixture->document, "Not to be kept");
   gtk_window_close (GTK_WINDOW (fixture->window));
-  editor_test_iterate (20);
+  g_assert_true (editor_test_wait (has_message_dialog, fixture->window));
 
   dialog = editor_test_find_message_dialog (fixture->window);
-  g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   adw_message_dialog_response (dialog, "discard");
   g_assert_true (editor_test_wait (window_is_gone, &fixture->window));

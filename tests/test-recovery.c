@@ -6,8 +6,8 @@
  */
 
 /* Crash recovery as a person meets it: the real touchpoint program, a
- * change, kill -9 two seconds later, and a new start that offers the
- * change back. Input goes through xdotool to the X server the program
+ * change, kill -9 once its recovery copy is on disk, and a new start
+ * that offers the change back. Input goes through xdotool to the X server the program
  * shows its windows on. */
 
 #include "config.h"
@@ -20,6 +20,9 @@
 
 #include "bpj/bp-bpj.h"
 
+#include "test-wait.h"
+
+/* Times test_timeout_factor (). */
 #define WAIT_MS 15000
 
 typedef struct {
@@ -54,32 +57,56 @@ xdotool (const char  *first,
   return g_spawn_check_wait_status (status, NULL);
 }
 
+/* Checks @condition every 100 ms until it holds or WAIT_MS pass. The
+ * program under test is another process: there is no main loop here to
+ * run, and each check may itself start a program. */
+static gboolean
+poll_until (gboolean (*condition) (gpointer),
+            gpointer   data)
+{
+  gint64 end = test_deadline (WAIT_MS);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () >= end)
+        return FALSE;
+      g_usleep (100 * 1000);
+    }
+  return TRUE;
+}
+
+typedef struct {
+  const char *pattern;
+  char       *id;
+} WindowSearch;
+
+static gboolean
+window_found (gpointer data)
+{
+  WindowSearch *search = data;
+  const char *argv[] = { "xdotool", "search", "--onlyvisible", "--name", search->pattern, NULL };
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH,
+                     NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL) || out == NULL || *out == '\0')
+    return FALSE;
+  *strchr (out, '\n') = '\0';
+  search->id = g_steal_pointer (&out);
+  return TRUE;
+}
+
 /* The id of the first shown window whose title matches @pattern (a
  * regular expression), waiting for it to appear; NULL when none does.
  * A window that exists but is not mapped yet cannot take the focus. */
 static char *
 wait_for_window (const char *pattern)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_MS * 1000;
+  WindowSearch search = { pattern, NULL };
 
-  do
-    {
-      const char *argv[] = { "xdotool", "search", "--onlyvisible", "--name", pattern, NULL };
-      g_autofree char *out = NULL;
-      int status = 0;
-
-      if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH,
-                        NULL, NULL, &out, NULL, &status, NULL) &&
-          g_spawn_check_wait_status (status, NULL) && out != NULL && *out != '\0')
-        {
-          *strchr (out, '\n') = '\0';
-          return g_steal_pointer (&out);
-        }
-      g_usleep (100 * 1000);
-    }
-  while (g_get_monotonic_time () < end);
-
-  return NULL;
+  poll_until (window_found, &search);
+  return search.id;
 }
 
 static gboolean
@@ -113,23 +140,23 @@ start_touchpoint (Fixture    *fixture,
   return pid;
 }
 
+static gboolean
+has_exited (gpointer data)
+{
+  int status;
+
+  return waitpid (*(GPid *) data, &status, WNOHANG) == *(GPid *) data;
+}
+
 /* Waits for @pid to end by itself; kills it when it does not. */
 static gboolean
 wait_for_exit (GPid pid)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_MS * 1000;
-  int status;
-
-  do
-    {
-      if (waitpid (pid, &status, WNOHANG) == pid)
-        return TRUE;
-      g_usleep (100 * 1000);
-    }
-  while (g_get_monotonic_time () < end);
+  if (poll_until (has_exited, &pid))
+    return TRUE;
 
   kill (pid, SIGKILL);
-  waitpid (pid, &status, 0);
+  waitpid (pid, NULL, 0);
   return FALSE;
 }
 
@@ -166,6 +193,28 @@ recovery_copy_path (Fixture *fixture)
     if (g_str_has_suffix (name, ".bpj"))
       return g_build_filename (fixture->recovery, name, NULL);
   return NULL;
+}
+
+static gboolean
+file_has_no_cards (gpointer path)
+{
+  return count_steps (path) == 0;
+}
+
+static gboolean
+has_info_file (gpointer fixture)
+{
+  return count_recovery_files (fixture, ".info") > 0;
+}
+
+/* A copy of the emptied blueprint, and the key file that lists it (which
+ * autosave puts in place after the copy). */
+static gboolean
+has_empty_copy (gpointer fixture)
+{
+  g_autofree char *copy = recovery_copy_path (fixture);
+
+  return copy != NULL && count_steps (copy) == 0 && has_info_file (fixture);
 }
 
 static void
@@ -255,7 +304,6 @@ test_kill_and_restore (Fixture       *fixture,
   g_autofree char *dialog = NULL;
   g_autofree char *restored = NULL;
   g_autofree char *copy = NULL;
-  gint64 end;
   int original_steps;
   GPid pid;
 
@@ -274,8 +322,8 @@ test_kill_and_restore (Fixture       *fixture,
   g_assert_true (xdotool ("key", "ctrl+a", "Delete", NULL));
   g_assert_true (window_appears ("^• loan-payment\\.bpj$"));
 
-  /* Two seconds later, the hardest end there is. */
-  g_usleep (2 * G_USEC_PER_SEC);
+  /* Once the change is on disk, the hardest end there is. */
+  g_assert_true (poll_until (has_empty_copy, fixture));
   kill (pid, SIGKILL);
   waitpid (pid, NULL, 0);
   g_assert_cmpint (count_steps (fixture->file), ==, original_steps);
@@ -296,10 +344,7 @@ test_kill_and_restore (Fixture       *fixture,
   /* Saved, the change reaches the file and the copy goes. */
   g_assert_true (xdotool ("windowfocus", "--sync", restored, NULL));
   g_assert_true (xdotool ("key", "ctrl+s", NULL));
-  end = g_get_monotonic_time () + WAIT_MS * 1000;
-  while (count_steps (fixture->file) != 0 && g_get_monotonic_time () < end)
-    g_usleep (100 * 1000);
-  g_assert_cmpint (count_steps (fixture->file), ==, 0);
+  g_assert_true (poll_until (file_has_no_cards, fixture->file));
   g_assert_true (window_appears ("^loan-payment\\.bpj$"));
   g_assert_cmpuint (count_recovery_files (fixture, ".bpj"), ==, 0);
   g_assert_cmpuint (count_recovery_files (fixture, ".info"), ==, 0);
@@ -318,7 +363,6 @@ test_discard_on_close (Fixture       *fixture,
 {
   g_autofree char *window = NULL;
   g_autofree char *question = NULL;
-  gint64 end;
   GPid pid;
 
   if (!can_run ())
@@ -331,9 +375,7 @@ test_discard_on_close (Fixture       *fixture,
   g_assert_true (xdotool ("mousemove", "--window", window, "700", "500", "click", "1", NULL));
   g_assert_true (xdotool ("key", "ctrl+a", "Delete", NULL));
 
-  end = g_get_monotonic_time () + WAIT_MS * 1000;
-  while (count_recovery_files (fixture, ".info") == 0 && g_get_monotonic_time () < end)
-    g_usleep (100 * 1000);
+  g_assert_true (poll_until (has_info_file, fixture));
   g_assert_cmpuint (count_recovery_files (fixture, ".info"), ==, 1);
 
   g_assert_true (xdotool ("key", "ctrl+w", NULL));
