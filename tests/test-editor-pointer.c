@@ -59,9 +59,10 @@ static gboolean
 is_pressed (gpointer data)
 {
   Drag *drag = data;
-  g_autoptr(GPtrArray) selection = bp_canvas_get_selection (drag->canvas);
+  BpSelection *selection = bp_canvas_get_selection (drag->canvas);
 
-  return selection->len == 1 && g_ptr_array_index (selection, 0) == (gpointer) drag->step;
+  return bp_selection_get_count (selection) == 1 &&
+         bp_selection_get_item (selection, 0) == BP_ITEM (drag->step);
 }
 
 static gboolean
