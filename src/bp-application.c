@@ -71,6 +71,10 @@ bp_application_find_window (BpApplication *self,
       shown = bp_window_get_file (BP_WINDOW (l->data));
       if (shown != NULL && g_file_equal (shown, file))
         return BP_WINDOW (l->data);
+      /* Still being read: opening it twice would read it twice. */
+      shown = bp_window_get_opening_file (BP_WINDOW (l->data));
+      if (shown != NULL && g_file_equal (shown, file))
+        return BP_WINDOW (l->data);
     }
   return NULL;
 }
@@ -103,7 +107,7 @@ bp_application_open (GApplication  *app,
           else
             window = new_window (self);
           gtk_window_present (GTK_WINDOW (window));
-          bp_window_load_file (window, files[i]);
+          bp_window_load_file (window, files[i], NULL, NULL);
         }
       gtk_window_present (GTK_WINDOW (window));
     }

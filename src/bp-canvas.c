@@ -422,15 +422,12 @@ bp_canvas_get_document (BpCanvas *self)
   return self->document;
 }
 
-void
-bp_canvas_set_document (BpCanvas   *self,
-                        BpDocument *document)
+/* @layout is @document's, or NULL to lay @document out here. */
+static void
+show_document (BpCanvas   *self,
+               BpDocument *document,
+               BpLayout   *layout)
 {
-  g_return_if_fail (BP_IS_CANVAS (self));
-  g_return_if_fail (document == NULL || BP_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
 
   bp_canvas_cancel_drag (self);
   /* Its card belongs to the document going away. */
@@ -444,7 +441,7 @@ bp_canvas_set_document (BpCanvas   *self,
 
   if (document != NULL)
     {
-      self->layout = bp_layout_new (document);
+      self->layout = layout != NULL ? g_object_ref (layout) : bp_layout_new (document);
       self->changed_handler =
         g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
     }
@@ -455,6 +452,28 @@ bp_canvas_set_document (BpCanvas   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   /* Told last, when the canvas shows the new document. */
   bp_selection_set_document (self->selection, document);
+}
+
+void
+bp_canvas_set_document (BpCanvas   *self,
+                        BpDocument *document)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+  g_return_if_fail (document == NULL || BP_IS_DOCUMENT (document));
+
+  if (self->document != document)
+    show_document (self, document, NULL);
+}
+
+void
+bp_canvas_set_layout (BpCanvas *self,
+                      BpLayout *layout)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+
+  if (self->document != bp_layout_get_document (layout))
+    show_document (self, bp_layout_get_document (layout), layout);
 }
 
 void

@@ -32,6 +32,11 @@ GtkWidget   *bp_canvas_new                (void);
 BpDocument  *bp_canvas_get_document       (BpCanvas    *self);
 void         bp_canvas_set_document       (BpCanvas    *self,
                                            BpDocument  *document);
+/* Shows @layout's document with @layout as its first layout, made
+ * elsewhere (in the worker that read the file), so that showing a large
+ * document does not lay it out again on the main thread. */
+void         bp_canvas_set_layout         (BpCanvas    *self,
+                                           BpLayout    *layout);
 /* Shows @document in place of the one shown, as it was being looked at:
  * the same zoom and scroll, and the selection of the ids it still has
  * (for a file reloaded after someone else changed it). */

@@ -82,19 +82,15 @@ on_save_error_response (AdwMessageDialog *dialog,
     bp_window_save_as (self);
 }
 
-/* A failed save leaves the document modified, so nothing is lost: the
- * user reads why (the file and the cause, "No space left on device") and
- * can Save As elsewhere, from the dialog itself. */
-static gboolean
-save_or_report (BpWindow *self,
-                GFile    *file)
+static void after_save (BpWindow *self,
+                        gboolean  saved);
+
+static void
+report_save_error (BpWindow     *self,
+                   const GError *error)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
-
-  if (bp_window_save_to_file (self, file, &error))
-    return TRUE;
 
   /* Translators: %s is why the save failed, naming the file. */
   body = g_strdup_printf (_("%s\n\nYour changes are still here: Save As can keep them somewhere else."),
@@ -110,7 +106,33 @@ save_or_report (BpWindow *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  return FALSE;
+}
+
+/* A failed save leaves the document modified, so nothing is lost: the
+ * user reads why (the file and the cause, "No space left on device") and
+ * can Save As elsewhere, from the dialog itself. */
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  BpWindow *self = BP_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  gboolean saved = bp_window_save_finish (self, result, &error);
+
+  /* A second save asked for while one runs is simply not started. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+    return;
+  if (!saved)
+    report_save_error (self, error);
+  after_save (self, saved);
+}
+
+static void
+save_then_report (BpWindow *self,
+                  GFile    *file)
+{
+  bp_window_save_async (self, file, on_saved, NULL);
 }
 
 static gboolean
@@ -136,7 +158,8 @@ after_save (BpWindow *self,
   gboolean close = self->close_after_save;
 
   self->close_after_save = FALSE;
-  if (saved && close)
+  /* Changes made while the file was written are asked about. */
+  if (saved && close && !bp_window_confirm_close (self))
     close_window_later (self);
 }
 
@@ -147,7 +170,10 @@ on_replace_response (AdwMessageDialog *question,
 {
   GFile *file = bp_replace_question_get_file (question);
 
-  after_save (self, g_str_equal (response, "replace") && save_or_report (self, file));
+  if (g_str_equal (response, "replace"))
+    save_then_report (self, file);
+  else
+    after_save (self, FALSE);
 }
 
 /* The chooser asked before replacing the name the user typed, not the
@@ -192,7 +218,7 @@ on_save_as_response (GtkNativeDialog *dialog,
           goto out;
         }
     }
-  after_save (self, save_or_report (self, file));
+  save_then_report (self, file);
 
 out:
   g_object_unref (dialog);
@@ -202,11 +228,14 @@ out:
 void
 bp_window_save_as (BpWindow *self)
 {
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Save Blueprint"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
+  if (self->saving)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save Blueprint"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
   if (self->file != NULL)
     {
@@ -230,7 +259,7 @@ on_overwrite_response (AdwMessageDialog *dialog,
                        BpWindow         *self)
 {
   if (g_str_equal (response, "overwrite"))
-    after_save (self, save_or_report (self, self->file));
+    save_then_report (self, self->file);
   else if (g_str_equal (response, "save-as"))
     bp_window_save_as (self);
   else
@@ -270,6 +299,9 @@ bp_window_save (BpWindow *self)
 {
   BpFileWatchState state;
 
+  if (self->saving)
+    return;
+
   if (self->file == NULL || self->read_only)
     {
       bp_window_save_as (self);
@@ -282,7 +314,7 @@ bp_window_save (BpWindow *self)
   else if (state == BP_FILE_WATCH_CHANGED)
     ask_before_overwrite (self);
   else
-    after_save (self, save_or_report (self, self->file));
+    save_then_report (self, self->file);
 }
 
 static void

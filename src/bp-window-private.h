@@ -8,7 +8,9 @@
 #pragma once
 
 #include "recovery/bp-autosave.h"
+#include "layout/bp-layout.h"
 #include "bp-banner.h"
+#include "bp-file-progress.h"
 #include "bp-file-watch.h"
 #include "bp-properties-panel.h"
 #include "bp-window.h"
@@ -40,6 +42,15 @@ struct _BpWindow
   /* The file on disk: others' changes, and whether Save may write it. */
   BpFileWatch          *file_watch;
   gboolean              read_only;
+
+  /* Files read and written in worker threads (bp-window-io.c): the open
+   * in flight and its file, or NULL; whether a save is running, and
+   * whether the document changed since its text was made. */
+  GCancellable         *open_cancellable;
+  GFile                *opening;
+  gboolean              saving;
+  gboolean              changed_while_saving;
+  BpFileProgress       *progress;
 };
 
 /* bp-window-files.c: the dialogs around files */
@@ -48,6 +59,34 @@ void      bp_window_open_dialog        (GtkWindow *parent,
 void      bp_window_save               (BpWindow  *self);
 void      bp_window_save_as            (BpWindow  *self);
 gboolean  bp_window_confirm_close      (BpWindow  *self);
+
+/* bp-window.c */
+/* bp_window_set_document() for a document laid out already. */
+void      bp_window_show_layout        (BpWindow  *self,
+                                        BpLayout  *layout,
+                                        GFile     *file);
+/* What follows a save of the document as it was when its text was made:
+ * @file becomes the window's and, unless the document has changed since
+ * (@unchanged FALSE), the saved point. */
+void      bp_window_saved_to           (BpWindow  *self,
+                                        GFile     *file,
+                                        gboolean   unchanged);
+
+/* bp-window-io.c: reading and writing off the main thread */
+void      bp_window_init_io            (BpWindow  *self);
+void      bp_window_dispose_io         (BpWindow  *self);
+/* Stops the open in flight, if any: the window keeps its document. */
+void      bp_window_cancel_open        (BpWindow  *self);
+/* Saves the document to @file in a worker thread, its text made here;
+ * refused (G_IO_ERROR_BUSY) while another save runs. The save actions
+ * are disabled meanwhile. */
+void      bp_window_save_async         (BpWindow            *self,
+                                        GFile               *file,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean  bp_window_save_finish        (BpWindow            *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 
 /* bp-window-export.c: the Export dialog, and the toast after it */
 void      bp_window_export             (BpWindow  *self);

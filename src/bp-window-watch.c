@@ -121,6 +121,10 @@ on_file_changed (BpWindow         *self,
   g_autofree char *name = file_name (self);
   g_autofree char *title = NULL;
 
+  /* Our own save being written: its end marks the file as ours. */
+  if (self->saving)
+    return;
+
   switch (state)
     {
     case BP_FILE_WATCH_SAME:
@@ -228,7 +232,7 @@ reload_theirs_action (GtkWidget  *widget,
 {
   BpWindow *self = BP_WINDOW (widget);
 
-  if (self->file != NULL && reload (self))
+  if (self->file != NULL && !self->saving && reload (self))
     show_resting_banner (self);
 }
 

@@ -137,14 +137,13 @@ on_selection_changed (BpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-band", selected_band (self) != NULL);
 }
 
-void
-bp_window_set_document (BpWindow   *self,
-                        BpDocument *document,
-                        GFile      *file)
+/* @layout is @document's, made in a worker, or NULL. */
+static void
+show_document (BpWindow   *self,
+               BpDocument *document,
+               BpLayout   *layout,
+               GFile      *file)
 {
-  g_return_if_fail (BP_IS_WINDOW (self));
-  g_return_if_fail (BP_IS_DOCUMENT (document));
-
   if (self->document != NULL)
     {
       g_clear_signal_handler (&self->history_handler, window_history (self));
@@ -162,10 +161,32 @@ bp_window_set_document (BpWindow   *self,
     g_signal_connect_object (document, "notify::title",
                              G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
-  bp_canvas_set_document (self->canvas, document);
+  if (layout != NULL)
+    bp_canvas_set_layout (self->canvas, layout);
+  else
+    bp_canvas_set_document (self->canvas, document);
   update_history_actions (self);
   on_selection_changed (self);
   bp_window_watch_file (self);
+}
+
+void
+bp_window_set_document (BpWindow   *self,
+                        BpDocument *document,
+                        GFile      *file)
+{
+  g_return_if_fail (BP_IS_WINDOW (self));
+  g_return_if_fail (BP_IS_DOCUMENT (document));
+
+  show_document (self, document, NULL, file);
+}
+
+void
+bp_window_show_layout (BpWindow *self,
+                       BpLayout *layout,
+                       GFile    *file)
+{
+  show_document (self, bp_layout_get_document (layout), layout, file);
 }
 
 BpDocument *
@@ -194,7 +215,7 @@ bp_window_is_pristine (BpWindow *self)
 {
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
 
-  return self->file == NULL &&
+  return self->file == NULL && self->opening == NULL &&
          !bp_history_get_modified (window_history (self)) &&
          !bp_history_can_undo (window_history (self)) &&
          !bp_history_can_redo (window_history (self));
@@ -212,46 +233,11 @@ bp_window_show_error (BpWindow   *self,
 }
 
 gboolean
-bp_window_load_file (BpWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BpDocument) document = NULL;
-  g_autoptr(BpFileStamp) before = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *uri = NULL;
-
-  g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
-
-  if (path == NULL)
-    {
-      bp_window_show_error (self, _("Could Not Open the File"),
-                            _("Only files on this computer can be opened."));
-      return FALSE;
-    }
-
-  before = bp_file_stamp_new (file);
-  document = bp_bpj_load (path, &error);
-  if (document == NULL)
-    {
-      bp_window_show_error (self, _("Could Not Open the File"), error->message);
-      return FALSE;
-    }
-
-  bp_window_set_document (self, document, file);
-  bp_window_watch_file_as_read (self, before);
-  uri = g_file_get_uri (file);
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  return TRUE;
-}
-
-gboolean
 bp_window_save_to_file (BpWindow  *self,
                         GFile     *file,
                         GError   **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (BP_IS_WINDOW (self), FALSE);
 
@@ -265,13 +251,23 @@ bp_window_save_to_file (BpWindow  *self,
   if (!bp_bpj_save (self->document, path, error))
     return FALSE;
 
+  bp_window_saved_to (self, file, TRUE);
+  return TRUE;
+}
+
+void
+bp_window_saved_to (BpWindow *self,
+                    GFile    *file,
+                    gboolean  unchanged)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
   g_set_object (&self->file, file);
-  bp_history_mark_saved (window_history (self));
+  if (unchanged)
+    bp_history_mark_saved (window_history (self));
   bp_window_watch_file (self);
-  uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   update_title (self);
-  return TRUE;
 }
 
 /* Actions */
@@ -452,6 +448,14 @@ on_close_request (GtkWindow *window)
 {
   BpWindow *self = BP_WINDOW (window);
 
+  /* A save still being written closes the window once it is done (and
+   * asks then, if the document changed meanwhile). */
+  if (self->saving)
+    {
+      self->close_after_save = TRUE;
+      return TRUE;
+    }
+
   /* TRUE keeps the window open while the user decides. */
   return bp_window_confirm_close (self);
 }
@@ -479,6 +483,7 @@ bp_window_dispose (GObject *object)
 {
   BpWindow *self = BP_WINDOW (object);
 
+  bp_window_dispose_io (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
   /* Closed cleanly: saved, or Discard chose to drop the changes (which
    * discarded the copy already). Changes that nobody saved or dropped
@@ -567,6 +572,7 @@ bp_window_init (BpWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  bp_window_init_io (self);
   bp_window_set_document (self, document, NULL);
   update_zoom_label (self);
   bind_window_settings (self);

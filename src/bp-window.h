@@ -33,10 +33,21 @@ gboolean     bp_window_is_pristine   (BpWindow       *self);
 void         bp_window_set_document  (BpWindow       *self,
                                       BpDocument     *document,
                                       GFile          *file);
-/* Reads @file into this window; on failure the window keeps its document
- * and shows the reader's error. */
-gboolean     bp_window_load_file     (BpWindow       *self,
-                                      GFile          *file);
+/* Reads @file into this window in a worker thread; the window stays
+ * responsive meanwhile, shows progress after a moment, and offers Cancel.
+ * On failure the window keeps its document and shows the reader's error;
+ * cancelled (by Cancel, a later load, or the window closing) it keeps its
+ * document and says nothing. @callback (may be NULL) runs once the
+ * document is shown, or on failure. */
+void         bp_window_load_file     (BpWindow            *self,
+                                      GFile               *file,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean     bp_window_load_file_finish (BpWindow         *self,
+                                      GAsyncResult        *result,
+                                      GError             **error);
+/* The file being read into this window, or NULL. */
+GFile       *bp_window_get_opening_file (BpWindow         *self);
 /* Writes the document to @file atomically and makes it the window's
  * file; on failure the document stays modified and the error is set. */
 gboolean     bp_window_save_to_file  (BpWindow       *self,

@@ -109,8 +109,8 @@ end_document (GString *json)
 
 /* Six lanes, two cards per lane in each stage, an arrow from each card to
  * the next: the bench's blueprint, @n_steps long. */
-static char *
-generate_journey (guint n_steps)
+char *
+bench_limits_journey (guint n_steps)
 {
   const guint per_stage = 12;
   GString *json = begin_document ((n_steps + per_stage - 1) / per_stage, 392);
@@ -138,13 +138,13 @@ generate_journey (guint n_steps)
 static char *
 generate_largest (void)
 {
-  return generate_journey (BP_MAX_ITEMS);
+  return bench_limits_journey (BP_MAX_ITEMS);
 }
 
 static char *
 generate_too_many (void)
 {
-  return generate_journey (BP_MAX_ITEMS + 1);
+  return bench_limits_journey (BP_MAX_ITEMS + 1);
 }
 
 /* A valid blueprint padded with spaces to one byte past the limit. */

@@ -51,6 +51,64 @@ editor_test_wait (gboolean (*condition) (gpointer),
   return test_wait_until (condition, data, 5000);
 }
 
+gboolean
+editor_test_wait_for (gboolean (*condition) (gpointer),
+                      gpointer   data,
+                      guint      milliseconds)
+{
+  return test_wait_until (condition, data, milliseconds);
+}
+
+typedef struct {
+  gboolean done;
+  gboolean loaded;
+  GError  *error;
+} LoadWait;
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  LoadWait *wait = data;
+
+  wait->loaded = bp_window_load_file_finish (BP_WINDOW (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+load_is_done (gpointer data)
+{
+  return ((LoadWait *) data)->done;
+}
+
+gboolean
+editor_test_load_file (BpWindow  *window,
+                       GFile     *file,
+                       GError   **error)
+{
+  LoadWait wait = { FALSE, FALSE, NULL };
+
+  bp_window_load_file (window, file, on_loaded, &wait);
+  /* The open must end, one way or another, or the callback would
+   * outlive @wait. */
+  if (!editor_test_wait_for (load_is_done, &wait, 30000))
+    g_error ("opening %s did not end within %u ms", g_file_peek_path (file), test_scaled_ms (30000));
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.loaded;
+}
+
+void
+editor_test_load (BpWindow *window,
+                  GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  editor_test_load_file (window, file, &error);
+  g_assert_no_error (error);
+}
+
 /* Allocated, shown whole once, laid out: what a test then does to the
  * view is not overridden by the window opening. */
 static gboolean
@@ -85,7 +143,7 @@ editor_test_open_sample (const char  *sample,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (copy);
-  g_assert_true (bp_window_load_file (window, file));
+  editor_test_load (window, file);
   g_assert_true (editor_test_wait (canvas_is_ready, bp_window_get_canvas (window)));
   editor_test_iterate (50);
   return window;

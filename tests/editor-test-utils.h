@@ -21,7 +21,20 @@ gboolean   editor_test_init            (int          *argc,
  * test_timeout_factor ()) pass. */
 gboolean   editor_test_wait            (gboolean    (*condition) (gpointer),
                                         gpointer      data);
+/* The same, with a deadline of @milliseconds times the timeout factor. */
+gboolean   editor_test_wait_for        (gboolean    (*condition) (gpointer),
+                                        gpointer      data,
+                                        guint         milliseconds);
 void       editor_test_iterate         (guint         milliseconds);
+/* Opens @file in @window as the editor does, in a worker thread, and
+ * runs the main loop until the open has ended: TRUE when the document is
+ * shown, FALSE with the error otherwise. */
+gboolean   editor_test_load_file       (BpWindow     *window,
+                                        GFile        *file,
+                                        GError      **error);
+/* The same, asserting that it opens. */
+void       editor_test_load            (BpWindow     *window,
+                                        GFile        *file);
 /* A window on a copy of a sample in a fresh folder, shown and laid out. */
 BpWindow  *editor_test_open_sample     (const char   *sample,
                                         char        **folder);

@@ -192,12 +192,26 @@ title_on_disk (Fixture *fixture)
   return g_strdup (bp_document_get_title (document));
 }
 
+static gboolean
+is_not_saving (gpointer data)
+{
+  return !BP_WINDOW (data)->saving;
+}
+
+/* Saves are written in a worker thread: wait for one to end. */
+static void
+wait_for_save (Fixture *fixture)
+{
+  g_assert_true (editor_test_wait (is_not_saving, fixture->window));
+}
+
 static void
 activate (Fixture    *fixture,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
   editor_test_iterate (20);
+  wait_for_save (fixture);
 }
 
 static gboolean
@@ -329,6 +343,7 @@ respond (Fixture    *fixture,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
   editor_test_iterate (50);
+  wait_for_save (fixture);
   return heading;
 }
 
@@ -448,7 +463,7 @@ reopen (Fixture *fixture)
 {
   g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
 
-  g_assert_true (bp_window_load_file (fixture->window, file));
+  editor_test_load (fixture->window, file);
   editor_test_iterate (50);
 }
 

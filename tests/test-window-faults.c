@@ -64,7 +64,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = bp_window_new (NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   file = g_file_new_for_path (fixture->path);
-  g_assert_true (bp_window_load_file (fixture->window, file));
+  editor_test_load (fixture->window, file);
   g_assert_true (editor_test_wait (canvas_is_allocated, bp_window_get_canvas (fixture->window)));
 
   bp_document_set_title (bp_window_get_document (fixture->window), "After the workshop");

@@ -245,11 +245,26 @@ bp_bpj_can_save (const char  *path,
 }
 
 gboolean
+bp_bpj_save_text (const char  *data,
+                  gsize        length,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  target = resolve_links (path, error);
+  return target != NULL && replace_file (path, target, data != NULL ? data : "", length, error);
+}
+
+gboolean
 bp_bpj_save (BpDocument  *document,
              const char  *path,
              GError     **error)
 {
-  g_autofree char *target = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
@@ -257,10 +272,6 @@ bp_bpj_save (BpDocument  *document,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  target = resolve_links (path, error);
-  if (target == NULL)
-    return FALSE;
-
   data = bp_bpj_write_for_file (document, path, &length, error);
-  return data != NULL && replace_file (path, target, data, length, error);
+  return data != NULL && bp_bpj_save_text (data, length, path, error);
 }

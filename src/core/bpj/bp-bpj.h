@@ -72,6 +72,14 @@ char        *bp_bpj_write_for_file (BpDocument  *document,
 gboolean     bp_bpj_save         (BpDocument  *document,
                                   const char  *path,
                                   GError     **error);
+/* The writing half of bp_bpj_save(): @data, the text that
+ * bp_bpj_write_for_file() made, written to @path in the same way and with
+ * the same errors. It touches no document, so a worker thread may run it
+ * while the main thread goes on with the document. */
+gboolean     bp_bpj_save_text    (const char  *data,
+                                  gsize        length,
+                                  const char  *path,
+                                  GError     **error);
 /* Whether a save to @path may go ahead: FALSE, with the reason, when the
  * file (the target of a link) or its folder may not be written, is on a
  * read-only file system, or has no write bit at all, which counts as

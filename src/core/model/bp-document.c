@@ -72,13 +72,16 @@ static const GType *
 list_item_types (void)
 {
   static GType types[N_LISTS];
+  static gsize filled = 0;
 
-  if (types[0] == 0)
+  /* Documents are also built in worker threads (opening a file). */
+  if (g_once_init_enter (&filled))
     {
       types[LIST_STAGES] = BP_TYPE_STAGE;
       types[LIST_LANES] = BP_TYPE_LANE;
       types[LIST_STEPS] = BP_TYPE_STEP;
       types[LIST_FLOWS] = BP_TYPE_FLOW;
+      g_once_init_leave (&filled, 1);
     }
   return types;
 }
