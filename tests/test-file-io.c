@@ -14,6 +14,7 @@
 #include "history/bp-history.h"
 #include "bp-window-private.h"
 #include "editor-test-utils.h"
+#include "test-wait.h"
 
 /* Files read and written in worker threads: the window keeps drawing
  * while a large blueprint opens, Cancel keeps the document shown, and a
@@ -109,7 +110,7 @@ test_frames_while_opening (Fixture       *fixture,
   BpCanvas *canvas = bp_window_get_canvas (fixture->window);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (canvas));
   Open open = { FALSE };
-  gint64 start, took;
+  gint64 start, took, deadline;
   guint tick;
   gulong handler;
 
@@ -117,9 +118,10 @@ test_frames_while_opening (Fixture       *fixture,
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &open);
 
   start = g_get_monotonic_time ();
+  deadline = test_deadline (60000);
   bp_window_load_file (fixture->window, file, on_loaded, &open);
   g_assert_true (bp_window_get_opening_file (fixture->window) == file);
-  while (!open.done && g_get_monotonic_time () < start + 60000)
+  while (!open.done && g_get_monotonic_time () < deadline)
     {
       g_main_context_iteration (NULL, TRUE);
       open.progress_shown |= bp_file_progress_get_shown (fixture->window->progress);
