@@ -99,8 +99,17 @@ void      bp_canvas_scroll_by         (BpCanvas     *self,
 void      bp_canvas_snap_options      (BpCanvas     *self,
                                        BpSnapOptions *options);
 
+void      bp_canvas_draw_sheet        (BpCanvas     *self,
+                                       cairo_t      *cr,
+                                       int           width,
+                                       int           height);
+
 /* bp-canvas-input.c */
 void      bp_canvas_init_input        (BpCanvas     *self);
+/* The lane or stage position a header drag would move to, or -1. */
+int       bp_canvas_reorder_target    (BpCanvas     *self);
+
+/* bp-canvas-overlay.c */
 void      bp_canvas_draw_overlays     (BpCanvas     *self,
                                        cairo_t      *cr);
 

@@ -150,14 +150,13 @@ on_document_changed (BpCanvas *self)
   prune_selection (self);
 }
 
-static void
-draw_cb (GtkDrawingArea *area,
-         cairo_t        *cr,
-         int             width,
-         int             height,
-         gpointer        data)
+/* The desk and the blueprint, without the gestures' overlay. */
+void
+bp_canvas_draw_sheet (BpCanvas *self,
+                      cairo_t  *cr,
+                      int       width,
+                      int       height)
 {
-  BpCanvas *self = BP_CANVAS (area);
   double zoom = bp_view_state_get_zoom (self->view);
   BpRenderOptions options;
   g_autoptr(GHashTable) selection = NULL;
@@ -185,6 +184,18 @@ draw_cb (GtkDrawingArea *area,
   options.hover_id = self->hover_id;
 
   bp_render (cr, self->layout, &options);
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        data)
+{
+  BpCanvas *self = BP_CANVAS (area);
+
+  bp_canvas_draw_sheet (self, cr, width, height);
   bp_canvas_draw_overlays (self, cr);
 }
 
