@@ -9,11 +9,15 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "bp-canvas-private.h"
 #include "render/bp-render-overlay.h"
 
 /* What the canvas draws over the sheet while a gesture goes on, described
- * for the core's bp_render_overlay(). */
+ * for the core's bp_render_overlay(); and the sheet kept as a render node
+ * while only that overlay changes, so that a frame of a card drag draws
+ * the ghost and guides, not five thousand cards. */
 
 /* The arrays an overlay borrows. */
 typedef struct {
@@ -182,4 +186,159 @@ bp_canvas_draw_overlays (BpCanvas *self,
   cairo_restore (cr);
 
   parts_clear (&parts);
+}
+
+/* The sheet cache */
+
+/* Gestures that leave the sheet as it is and change only the overlay. */
+static gboolean
+only_overlay_changes (BpCanvas *self)
+{
+  if (self->layout == NULL)
+    return FALSE;
+
+  switch (self->drag_mode)
+    {
+    case BP_DRAG_MOVE:
+    case BP_DRAG_RUBBER_BAND:
+    case BP_DRAG_FLOW:
+    case BP_DRAG_REORDER:
+      return TRUE;
+
+    default:
+      return self->drop_active;
+    }
+}
+
+void
+bp_canvas_drop_sheet_cache (BpCanvas *self)
+{
+  g_clear_pointer (&self->sheet_cache.node, gsk_render_node_unref);
+  g_clear_pointer (&self->sheet_cache.hover_id, g_free);
+}
+
+/* The view the sheet would be drawn for now. */
+static BpSheetCache
+current_view (BpCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  return (BpSheetCache) {
+    .zoom = bp_view_state_get_zoom (self->view),
+    .x = bp_view_state_get_x (self->view),
+    .y = bp_view_state_get_y (self->view),
+    .width = gtk_widget_get_width (widget),
+    .height = gtk_widget_get_height (widget),
+    .scale = gtk_widget_get_scale_factor (widget),
+    .dark = self->dark,
+    .hover_id = self->hover_id,
+  };
+}
+
+static gboolean
+same_view (const BpSheetCache *a,
+           const BpSheetCache *b)
+{
+  return a->zoom == b->zoom && a->x == b->x && a->y == b->y &&
+         a->width == b->width && a->height == b->height &&
+         a->scale == b->scale && a->dark == b->dark &&
+         g_strcmp0 (a->hover_id, b->hover_id) == 0;
+}
+
+/* The sheet drawn as the drawing area would draw it, into pixels at the
+ * monitor's scale, in a node that only paints them: the cairo renderer
+ * replays it as one copy, and since the same node comes back each frame,
+ * GTK finds nothing changed under the overlay. (The GL renderer still
+ * composes the whole window each frame; under software GL that, not the
+ * drawing, is most of a frame.) */
+static GskRenderNode *
+draw_sheet_node (BpCanvas           *self,
+                 const BpSheetCache *view)
+{
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, view->width, view->height);
+  cairo_surface_t *surface;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        view->width * view->scale, view->height * view->scale);
+  cairo_surface_set_device_scale (surface, view->scale, view->scale);
+  cr = cairo_create (surface);
+  bp_canvas_draw_sheet (self, cr, view->width, view->height);
+  cairo_destroy (cr);
+
+  node = gsk_cairo_node_new (&bounds);
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return node;
+}
+
+static GskRenderNode *
+ensure_sheet_node (BpCanvas *self)
+{
+  BpSheetCache view = current_view (self);
+
+  if (self->sheet_cache.node != NULL && same_view (&self->sheet_cache, &view))
+    return self->sheet_cache.node;
+
+  bp_canvas_drop_sheet_cache (self);
+  view.node = draw_sheet_node (self, &view);
+  view.hover_id = g_strdup (view.hover_id);
+  self->sheet_cache = view;
+  return view.node;
+}
+
+/* The overlay in a node no larger than what it covers: a renderer that
+ * uploads each frame's cairo drawing then uploads a card, not the view. */
+static void
+append_overlay (BpCanvas    *self,
+                GtkSnapshot *snapshot)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+  double x, y, width, height;
+
+  bp_canvas_draw_overlays (self, cr);
+  cairo_destroy (cr);
+
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  if (width > 0 && height > 0)
+    {
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (floor (x), floor (y),
+                                                   ceil (x + width) - floor (x),
+                                                   ceil (y + height) - floor (y));
+
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (recording);
+}
+
+/* While a gesture changes only the overlay, the sheet comes from the
+ * cache and only the overlay is drawn afresh; otherwise the drawing
+ * area draws everything (draw_cb in bp-canvas.c). */
+void
+bp_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  BpCanvas *self = BP_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkWidgetClass *area_class = g_type_class_peek (GTK_TYPE_DRAWING_AREA);
+
+  bp_canvas_ensure_layout (self);
+  if (!only_overlay_changes (self) || width <= 0 || height <= 0)
+    {
+      bp_canvas_drop_sheet_cache (self);
+      area_class->snapshot (widget, snapshot);
+      return;
+    }
+
+  gtk_snapshot_append_node (snapshot, ensure_sheet_node (self));
+  append_overlay (self, snapshot);
 }

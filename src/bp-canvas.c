@@ -145,6 +145,7 @@ static void
 on_document_changed (BpCanvas *self)
 {
   self->layout_dirty = TRUE;
+  bp_canvas_drop_sheet_cache (self);
   if (self->relayout_source == 0)
     self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
   prune_selection (self);
@@ -314,6 +315,7 @@ bp_canvas_finalize (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->moving, g_array_unref);
+  bp_canvas_drop_sheet_cache (self);
 
   G_OBJECT_CLASS (bp_canvas_parent_class)->finalize (object);
 }
@@ -400,6 +402,7 @@ bp_canvas_class_init (BpCanvasClass *klass)
   object_class->set_property = bp_canvas_set_property;
 
   widget_class->size_allocate = bp_canvas_size_allocate;
+  widget_class->snapshot = bp_canvas_snapshot;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -438,6 +441,8 @@ bp_canvas_init (BpCanvas *self)
   self->moving = g_array_new (FALSE, TRUE, sizeof (BpMovingCard));
 
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
+  /* The cached sheet shows the selection it was drawn with. */
+  g_signal_connect (self, "selection-changed", G_CALLBACK (bp_canvas_drop_sheet_cache), NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -483,6 +488,7 @@ bp_canvas_set_document (BpCanvas   *self,
   g_clear_handle_id (&self->relayout_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
+  bp_canvas_drop_sheet_cache (self);
   g_set_object (&self->document, document);
   g_hash_table_remove_all (self->selection);
   g_clear_pointer (&self->hover_id, g_free);
