@@ -15,18 +15,16 @@
 #include "bp-canvas-private.h"
 #include "edit/bp-edit-commands.h"
 #include "history/bp-history.h"
-#include "render/bp-render.h"
+#include "render/bp-render-overlay.h"
 
 /* The pointer, the gestures and the keys of the canvas: selecting,
  * moving cards (drawn as ghosts until the drop, then one undo step),
  * rubber bands, drawing flows, resizing lanes and stages, panning and
- * zooming, and cards dropped from the palette. */
+ * zooming, and cards dropped from the palette. What they show while they
+ * go on is drawn by bp-canvas-overlay.c. */
 
-#define FLOW_HANDLE_RADIUS 6.0
 #define NUDGE_STEP 8.0
 #define NUDGE_STEP_LARGE 40.0
-
-static const GdkRGBA accent = { 0.208, 0.518, 0.894, 1.0 };   /* #3584e4 */
 
 static GdkModifierType
 current_state (GtkEventController *controller)
@@ -49,16 +47,8 @@ step_rect (BpCanvas *self,
          bp_layout_get_item_rect (self->layout, item, rect);
 }
 
-/* The small circle on a card's right edge that starts a flow. */
-static void
-flow_handle_centre (const BpRect *card,
-                    double       *x,
-                    double       *y)
-{
-  *x = card->x + card->width;
-  *y = card->y + card->height / 2;
-}
-
+/* The small circle on a card's right edge that starts a flow, where
+ * bp_render_overlay() draws it, with a little room around. */
 static gboolean
 is_on_flow_handle (BpCanvas     *self,
                    const BpRect *card,
@@ -66,10 +56,10 @@ is_on_flow_handle (BpCanvas     *self,
                    double        cy)
 {
   double zoom = bp_view_state_get_zoom (self->view);
-  double hx, hy;
+  BpPoint handle;
 
-  flow_handle_centre (card, &hx, &hy);
-  return hypot (cx - hx, cy - hy) * zoom <= FLOW_HANDLE_RADIUS + 3;
+  bp_render_flow_handle_centre (card, &handle);
+  return hypot (cx - handle.x, cy - handle.y) * zoom <= BP_RENDER_FLOW_HANDLE_RADIUS + 3;
 }
 
 /* A lane's bottom edge in the header column, or a stage's right edge in
@@ -404,8 +394,8 @@ finish_flow (BpCanvas *self)
 /* Where a lane or stage dragged by its header would go: the band or
  * column under the pointer (a lane stays in its zone: the document
  * clamps it). */
-static int
-reorder_target (BpCanvas *self)
+int
+bp_canvas_reorder_target (BpCanvas *self)
 {
   if (BP_IS_LANE (self->drag_item))
     return bp_layout_lane_at_y (self->layout, self->pointer_y);
@@ -415,7 +405,7 @@ reorder_target (BpCanvas *self)
 static void
 finish_reorder (BpCanvas *self)
 {
-  int target = reorder_target (self);
+  int target = bp_canvas_reorder_target (self);
 
   if (target >= 0 && bp_item_get_document (self->drag_item) == self->document)
     bp_document_reorder (self->document, self->drag_item, target);
@@ -814,214 +804,4 @@ bp_canvas_init_input (BpCanvas *self)
   g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drop));
-}
-
-/* Overlays, drawn over the render in canvas units. */
-
-static void
-rounded_rect (cairo_t      *cr,
-              const BpRect *r,
-              double        radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
-draw_landing (cairo_t            *cr,
-              const BpSnapResult *landing,
-              double              zoom)
-{
-  double dash = 5 / zoom;
-
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2 / zoom);
-  cairo_set_dash (cr, &dash, 1, 0);
-  rounded_rect (cr, &landing->card, 8);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static void
-draw_guide (BpCanvas           *self,
-            cairo_t            *cr,
-            const BpSnapResult *landing,
-            double              zoom)
-{
-  BpRect bounds;
-
-  if (!landing->has_guide)
-    return;
-
-  bp_layout_get_bounds (self->layout, &bounds);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.7);
-  cairo_set_line_width (cr, 1 / zoom);
-  cairo_move_to (cr, landing->guide_x, bounds.y);
-  cairo_line_to (cr, landing->guide_x, bounds.y + bounds.height);
-  cairo_stroke (cr);
-}
-
-/* The card itself follows the pointer: the render of its own rectangle,
- * drawn again where the pointer took it. */
-static void
-draw_ghost (BpCanvas           *self,
-            cairo_t            *cr,
-            const BpMovingCard *card)
-{
-  double zoom = bp_view_state_get_zoom (self->view);
-  double dx = self->pointer_x - self->press_x;
-  double dy = self->pointer_y - self->press_y;
-  BpRenderOptions options;
-  BpRect ghost = card->origin;
-
-  ghost.x += dx;
-  ghost.y += dy;
-
-  bp_render_options_init (&options);
-  options.zoom = zoom;
-  options.dark = self->dark;
-  options.transparent = TRUE;
-  options.viewport = card->origin;
-
-  cairo_save (cr);
-  rounded_rect (cr, &ghost, 8);
-  cairo_clip (cr);
-  cairo_translate (cr, ghost.x, ghost.y);
-  cairo_scale (cr, 1 / zoom, 1 / zoom);
-  cairo_push_group (cr);
-  bp_render (cr, self->layout, &options);
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, 0.85);
-  cairo_restore (cr);
-}
-
-static void
-draw_flow_preview (BpCanvas *self,
-                   cairo_t  *cr,
-                   double    zoom)
-{
-  BpRect card;
-  double hx, hy;
-  double angle;
-
-  if (!step_rect (self, self->drag_item, &card))
-    return;
-
-  flow_handle_centre (&card, &hx, &hy);
-  angle = atan2 (self->pointer_y - hy, self->pointer_x - hx);
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2 / zoom);
-  cairo_move_to (cr, hx, hy);
-  cairo_line_to (cr, self->pointer_x, self->pointer_y);
-  cairo_stroke (cr);
-  cairo_move_to (cr, self->pointer_x, self->pointer_y);
-  cairo_line_to (cr, self->pointer_x - 10 * cos (angle - 0.4), self->pointer_y - 10 * sin (angle - 0.4));
-  cairo_line_to (cr, self->pointer_x - 10 * cos (angle + 0.4), self->pointer_y - 10 * sin (angle + 0.4));
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-static void
-draw_flow_handle (BpCanvas *self,
-                  cairo_t  *cr,
-                  double    zoom)
-{
-  BpItem *item = bp_document_lookup (self->document, self->hover_id);
-  BpRect card;
-  double hx, hy;
-
-  if (!step_rect (self, item, &card))
-    return;
-
-  flow_handle_centre (&card, &hx, &hy);
-  cairo_arc (cr, hx, hy, FLOW_HANDLE_RADIUS / zoom, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2 / zoom);
-  cairo_stroke (cr);
-}
-
-/* The band or column a header drag would move to, outlined. */
-static void
-draw_reorder_target (BpCanvas *self,
-                     cairo_t  *cr,
-                     double    zoom)
-{
-  int target = reorder_target (self);
-  BpRect rect;
-  gboolean found;
-
-  if (target < 0)
-    return;
-
-  found = BP_IS_LANE (self->drag_item) ? bp_layout_get_lane_rect (self->layout, target, &rect)
-                                       : bp_layout_get_stage_rect (self->layout, target, &rect);
-  if (!found)
-    return;
-
-  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.12);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_set_line_width (cr, 2 / zoom);
-  cairo_stroke (cr);
-}
-
-void
-bp_canvas_draw_overlays (BpCanvas *self,
-                         cairo_t  *cr)
-{
-  double zoom = bp_view_state_get_zoom (self->view);
-
-  cairo_save (cr);
-  cairo_scale (cr, zoom, zoom);
-  cairo_translate (cr, -bp_view_state_get_x (self->view), -bp_view_state_get_y (self->view));
-
-  switch (self->drag_mode)
-    {
-    case BP_DRAG_MOVE:
-      for (guint i = 0; i < self->moving->len; i++)
-        {
-          BpMovingCard *card = &g_array_index (self->moving, BpMovingCard, i);
-
-          draw_landing (cr, &card->landing, zoom);
-          draw_guide (self, cr, &card->landing, zoom);
-        }
-      for (guint i = 0; i < self->moving->len; i++)
-        draw_ghost (self, cr, &g_array_index (self->moving, BpMovingCard, i));
-      break;
-
-    case BP_DRAG_RUBBER_BAND:
-      cairo_rectangle (cr, self->rubber_band.x, self->rubber_band.y,
-                       self->rubber_band.width, self->rubber_band.height);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
-      cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &accent);
-      cairo_set_line_width (cr, 1 / zoom);
-      cairo_stroke (cr);
-      break;
-
-    case BP_DRAG_FLOW:
-      draw_flow_preview (self, cr, zoom);
-      break;
-
-    case BP_DRAG_REORDER:
-      draw_reorder_target (self, cr, zoom);
-      break;
-
-    default:
-      if (self->hover_id != NULL)
-        draw_flow_handle (self, cr, zoom);
-      break;
-    }
-
-  if (self->drop_active)
-    draw_landing (cr, &self->drop_landing, zoom);
-
-  cairo_restore (cr);
 }

@@ -31,6 +31,20 @@ typedef enum {
   BP_DRAG_REORDER,      /* moving a lane or stage by its header */
 } BpDragMode;
 
+/* The sheet as last drawn while a gesture changed only the overlay, and
+ * the view it was drawn for (bp-canvas-overlay.c). */
+typedef struct {
+  GskRenderNode  *node;      /* NULL when there is none */
+  double          zoom;
+  double          x;         /* the view's origin, canvas units */
+  double          y;
+  int             width;     /* widget pixels */
+  int             height;
+  int             scale;
+  gboolean        dark;
+  char           *hover_id;
+} BpSheetCache;
+
 /* A card being moved: where it was, and where it is going. */
 typedef struct {
   BpStep       *step;   /* borrowed; the document holds it */
@@ -83,6 +97,8 @@ struct _BpCanvas
 
   double          pinch_zoom;
 
+  BpSheetCache    sheet_cache;
+
   GtkWidget      *card_editor;
 };
 
@@ -96,9 +112,21 @@ void      bp_canvas_scroll_by         (BpCanvas     *self,
 void      bp_canvas_snap_options      (BpCanvas     *self,
                                        BpSnapOptions *options);
 
+void      bp_canvas_draw_sheet        (BpCanvas     *self,
+                                       cairo_t      *cr,
+                                       int           width,
+                                       int           height);
+
 /* bp-canvas-input.c */
 void      bp_canvas_init_input        (BpCanvas     *self);
+/* The lane or stage position a header drag would move to, or -1. */
+int       bp_canvas_reorder_target    (BpCanvas     *self);
+
+/* bp-canvas-overlay.c */
 void      bp_canvas_draw_overlays     (BpCanvas     *self,
                                        cairo_t      *cr);
+void      bp_canvas_snapshot          (GtkWidget    *widget,
+                                       GtkSnapshot  *snapshot);
+void      bp_canvas_drop_sheet_cache  (BpCanvas     *self);
 
 G_END_DECLS

@@ -117,21 +117,20 @@ static void
 on_document_changed (BpCanvas *self)
 {
   self->layout_dirty = TRUE;
+  bp_canvas_drop_sheet_cache (self);
   if (self->relayout_source == 0)
     self->relayout_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_cb, self, NULL);
 }
 
-static void
-draw_cb (GtkDrawingArea *area,
-         cairo_t        *cr,
-         int             width,
-         int             height,
-         gpointer        data)
+/* The desk and the blueprint, without the gestures' overlay. */
+void
+bp_canvas_draw_sheet (BpCanvas *self,
+                      cairo_t  *cr,
+                      int       width,
+                      int       height)
 {
-  BpCanvas *self = BP_CANVAS (area);
   double zoom = bp_view_state_get_zoom (self->view);
   BpRenderOptions options;
-  g_autoptr(GHashTable) selection = NULL;
 
   bp_canvas_ensure_layout (self);
 
@@ -156,6 +155,18 @@ draw_cb (GtkDrawingArea *area,
   options.hover_id = self->hover_id;
 
   bp_render (cr, self->layout, &options);
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        data)
+{
+  BpCanvas *self = BP_CANVAS (area);
+
+  bp_canvas_draw_sheet (self, cr, width, height);
   bp_canvas_draw_overlays (self, cr);
 }
 
@@ -276,6 +287,7 @@ bp_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->moving, g_array_unref);
+  bp_canvas_drop_sheet_cache (self);
 
   G_OBJECT_CLASS (bp_canvas_parent_class)->finalize (object);
 }
@@ -362,6 +374,7 @@ bp_canvas_class_init (BpCanvasClass *klass)
   object_class->set_property = bp_canvas_set_property;
 
   widget_class->size_allocate = bp_canvas_size_allocate;
+  widget_class->snapshot = bp_canvas_snapshot;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -394,6 +407,8 @@ bp_canvas_init (BpCanvas *self)
 
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_zoom_changed), self);
   g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
+  /* The cached sheet shows the selection it was drawn with. */
+  g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (bp_canvas_drop_sheet_cache), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -436,6 +451,7 @@ show_document (BpCanvas   *self,
   g_clear_handle_id (&self->relayout_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
+  bp_canvas_drop_sheet_cache (self);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->hover_id, g_free);
 

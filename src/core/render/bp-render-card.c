@@ -14,7 +14,6 @@
 #include <math.h>
 
 /* Measures, in canvas units. */
-#define CARD_RADIUS      8.0
 #define HOVER_WIDTH      1.5
 #define BADGE_SPACING    21.0
 #define BADGE_INSET      18.0  /* card's right edge to the last badge's centre */
@@ -44,7 +43,7 @@ draw_card_shadows (BpRender *r,
             continue;
           shadow = bp_render_inset_rect (&card, -layers[l].spread, -layers[l].spread);
           shadow.y += layers[l].drop;
-          bp_render_rounded_rect (r->cr, &shadow, CARD_RADIUS + layers[l].spread);
+          bp_render_rounded_rect (r->cr, &shadow, BP_RENDER_CARD_RADIUS + layers[l].spread);
         }
 
       cairo_set_source_rgba (r->cr, 0, 0, 0, r->pal->shadow * layers[l].alpha);
@@ -66,7 +65,7 @@ draw_card_fills (BpRender *r,
 
       if (bp_step_get_color (step) == NULL &&
           bp_layout_get_step_rect (r->layout, position, &card))
-        bp_render_rounded_rect (r->cr, &card, CARD_RADIUS);
+        bp_render_rounded_rect (r->cr, &card, BP_RENDER_CARD_RADIUS);
     }
 
   bp_render_set_rgb (r->cr, &r->pal->card);
@@ -83,7 +82,7 @@ draw_card_fills (BpRender *r,
           bp_layout_get_step_rect (r->layout, position, &card))
         {
           bp_render_parse_color (bp_step_get_color (step), &own);
-          bp_render_rounded_rect (r->cr, &card, CARD_RADIUS);
+          bp_render_rounded_rect (r->cr, &card, BP_RENDER_CARD_RADIUS);
           bp_render_set_rgb (r->cr, &own);
           cairo_fill (r->cr);
         }
@@ -258,7 +257,7 @@ draw_card_outline (BpRender     *r,
     return;
 
   ring = bp_render_inset_rect (card, -(width / 2 + 1.5), -(width / 2 + 1.5));
-  bp_render_rounded_rect (r->cr, &ring, CARD_RADIUS + width / 2 + 1.5);
+  bp_render_rounded_rect (r->cr, &ring, BP_RENDER_CARD_RADIUS + width / 2 + 1.5);
   bp_render_set_rgba (r->cr, &r->pal->accent, alpha);
   cairo_set_line_width (r->cr, width);
   cairo_stroke (r->cr);

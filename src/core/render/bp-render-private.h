@@ -25,11 +25,15 @@ G_BEGIN_DECLS
  *                       the three lines
  *  bp-render-flow.c     flows, arrowheads and flow labels
  *  bp-render-card.c     cards and their badges
+ *
+ * bp-render-overlay.c draws the canvas's gesture feedback over a render
+ * (bp_render_overlay()), with the same shapes and colours.
  */
 
 /* Measures the parts share, in canvas units. */
 #define BP_RENDER_MARGIN           16.0  /* left inset of titles and header text */
 #define BP_RENDER_CARD_PADDING     10.0
+#define BP_RENDER_CARD_RADIUS      8.0   /* of a card's corners, its ghost and landing */
 #define BP_RENDER_BADGE_RADIUS     9.0
 #define BP_RENDER_SELECT_WIDTH     2.5
 #define BP_RENDER_LABEL_MAX_WIDTH  180.0  /* of a flow label */
