@@ -244,7 +244,13 @@ start_drag (BpCanvas *self)
       }
       break;
 
-    default:
+    /* These follow the pointer alone. */
+    case BP_DRAG_FLOW:
+    case BP_DRAG_REORDER:
+    case BP_DRAG_RUBBER_BAND:
+    case BP_DRAG_PAN:
+    case BP_DRAG_PENDING:
+    case BP_DRAG_NONE:
       break;
     }
 }
@@ -325,7 +331,12 @@ on_drag_update (GtkGestureDrag *gesture,
       update_edge (self);
       break;
 
-    default:
+    /* These read the pointer when drawn or dropped. */
+    case BP_DRAG_FLOW:
+    case BP_DRAG_REORDER:
+    case BP_DRAG_PAN:
+    case BP_DRAG_PENDING:
+    case BP_DRAG_NONE:
       break;
     }
 
@@ -446,7 +457,10 @@ on_drag_end (GtkGestureDrag *gesture,
       bp_history_end (history (self));
       break;
 
-    default:
+    /* Nothing to finish. */
+    case BP_DRAG_PAN:
+    case BP_DRAG_PENDING:
+    case BP_DRAG_NONE:
       break;
     }
 

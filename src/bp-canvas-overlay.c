@@ -146,7 +146,12 @@ describe_overlay (BpCanvas        *self,
       add_reorder_target (self, overlay);
       break;
 
-    default:
+    /* No feedback of their own: the hovered card keeps its handle. */
+    case BP_DRAG_LANE_EDGE:
+    case BP_DRAG_STAGE_EDGE:
+    case BP_DRAG_PAN:
+    case BP_DRAG_PENDING:
+    case BP_DRAG_NONE:
       add_hover_handle (self, parts);
       break;
     }
@@ -205,9 +210,17 @@ only_overlay_changes (BpCanvas *self)
     case BP_DRAG_REORDER:
       return TRUE;
 
-    default:
-      return self->drop_active;
+    /* These change the sheet itself, or nothing yet; a card from the
+     * palette may be over the canvas meanwhile. */
+    case BP_DRAG_LANE_EDGE:
+    case BP_DRAG_STAGE_EDGE:
+    case BP_DRAG_PAN:
+    case BP_DRAG_PENDING:
+    case BP_DRAG_NONE:
+      break;
     }
+
+  return self->drop_active;
 }
 
 void

@@ -221,15 +221,11 @@ draw_title (BpRender *r)
 static gboolean
 is_vector_surface (cairo_t *cr)
 {
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  return type == CAIRO_SURFACE_TYPE_PDF ||
+         type == CAIRO_SURFACE_TYPE_PS ||
+         type == CAIRO_SURFACE_TYPE_SVG;
 }
 
 static void
