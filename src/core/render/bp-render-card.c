@@ -12,41 +12,52 @@
 #include "render/bp-render-private.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Measures, in canvas units. */
 #define HOVER_WIDTH      1.5
 #define BADGE_SPACING    21.0
 #define BADGE_INSET      18.0  /* card's right edge to the last badge's centre */
 
-/* The edge and soft shadow of every card in view: a thin ring all round
- * and a drop below. Each layer is one path, filled once: a single fill of
- * many shapes costs a fraction of a fill per shape, and the shadows of
- * neighbours do not darken each other. */
+/* The edge and soft shadow of a card: a thin ring all round and a drop
+ * below. */
+static const struct {
+  double spread, drop, alpha;
+} shadow_layers[] = {
+  { 1.0, 0.0, 1.0 },  /* the edge */
+  { 1.0, 1.5, 0.6 },  /* the drop */
+};
+
+static void
+trace_shadow (cairo_t      *cr,
+              const BpRect *card,
+              guint         layer)
+{
+  BpRect shadow = bp_render_inset_rect (card, -shadow_layers[layer].spread,
+                                        -shadow_layers[layer].spread);
+
+  shadow.y += shadow_layers[layer].drop;
+  bp_render_rounded_rect (cr, &shadow, BP_RENDER_CARD_RADIUS + shadow_layers[layer].spread);
+}
+
+/* The shadows of every card in view. Each layer is one path, filled
+ * once: a single fill of many shapes costs a fraction of a fill per
+ * shape, and the shadows of neighbours do not darken each other. */
 static void
 draw_card_shadows (BpRender *r,
                    GArray   *steps)
 {
-  static const struct {
-    double spread, drop, alpha;
-  } layers[] = {
-    { 1.0, 0.0, 1.0 },  /* the edge */
-    { 1.0, 1.5, 0.6 },  /* the drop */
-  };
-
-  for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
+  for (guint l = 0; l < G_N_ELEMENTS (shadow_layers); l++)
     {
       for (guint i = 0; i < steps->len; i++)
         {
-          BpRect card, shadow;
+          BpRect card;
 
-          if (!bp_layout_get_step_rect (r->layout, g_array_index (steps, guint, i), &card))
-            continue;
-          shadow = bp_render_inset_rect (&card, -layers[l].spread, -layers[l].spread);
-          shadow.y += layers[l].drop;
-          bp_render_rounded_rect (r->cr, &shadow, BP_RENDER_CARD_RADIUS + layers[l].spread);
+          if (bp_layout_get_step_rect (r->layout, g_array_index (steps, guint, i), &card))
+            trace_shadow (r->cr, &card, l);
         }
 
-      cairo_set_source_rgba (r->cr, 0, 0, 0, r->pal->shadow * layers[l].alpha);
+      cairo_set_source_rgba (r->cr, 0, 0, 0, r->pal->shadow * shadow_layers[l].alpha);
       cairo_fill (r->cr);
     }
 }
@@ -85,6 +96,129 @@ draw_card_fills (BpRender *r,
           bp_render_rounded_rect (r->cr, &card, BP_RENDER_CARD_RADIUS);
           bp_render_set_rgb (r->cr, &own);
           cairo_fill (r->cr);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Frames on a PDF page                                                */
+
+/* A PDF page gets each card's frame (its shadow and fill) as a form,
+ * recorded once for each size and colour and placed at every card of
+ * them: a few bytes a card where three paths of curves took hundreds,
+ * each number of which cairo's PDF writer formats and compresses. Cards
+ * never overlap, and the stacking gap keeps their shadows apart, so the
+ * page looks as the layered fills above draw it. Past MAX_FRAMES sizes
+ * and colours, the rest are drawn card by card. */
+#define MAX_FRAMES 32
+
+typedef struct {
+  double           width;
+  double           height;
+  BpRgb            fill;
+  cairo_surface_t *form;
+} Frame;
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  cairo_surface_destroy (frame->form);
+}
+
+static gboolean
+wants_frames (BpRender *r)
+{
+  return cairo_surface_get_type (cairo_get_target (r->cr)) == CAIRO_SURFACE_TYPE_PDF;
+}
+
+/* One card's frame, the card's top-left corner at the origin. */
+static void
+draw_frame (BpRender    *r,
+            cairo_t     *cr,
+            double       width,
+            double       height,
+            const BpRgb *fill)
+{
+  BpRect card = { 0, 0, width, height };
+
+  for (guint l = 0; l < G_N_ELEMENTS (shadow_layers); l++)
+    {
+      trace_shadow (cr, &card, l);
+      cairo_set_source_rgba (cr, 0, 0, 0, r->pal->shadow * shadow_layers[l].alpha);
+      cairo_fill (cr);
+    }
+
+  bp_render_rounded_rect (cr, &card, BP_RENDER_CARD_RADIUS);
+  bp_render_set_rgb (cr, fill);
+  cairo_fill (cr);
+}
+
+static cairo_surface_t *
+lookup_frame (BpRender    *r,
+              GArray      *frames,
+              double       width,
+              double       height,
+              const BpRgb *fill)
+{
+  double reach = BP_RENDER_CARD_OVERHANG;
+  cairo_rectangle_t extents = { -reach, -reach, width + 2 * reach, height + 2 * reach };
+  Frame frame = { width, height, *fill, NULL };
+  cairo_t *cr;
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      Frame *known = &g_array_index (frames, Frame, i);
+
+      if (known->width == width && known->height == height &&
+          memcmp (&known->fill, fill, sizeof *fill) == 0)
+        return known->form;
+    }
+
+  if (frames->len >= MAX_FRAMES)
+    return NULL;
+
+  frame.form = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (frame.form);
+  draw_frame (r, cr, width, height, fill);
+  cairo_destroy (cr);
+  g_array_append_val (frames, frame);
+  return frame.form;
+}
+
+static void
+draw_card_frames (BpRender *r,
+                  GArray   *steps)
+{
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+
+  g_array_set_clear_func (frames, frame_clear);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      guint position = g_array_index (steps, guint, i);
+      BpStep *step = bp_document_get_step (r->document, position);
+      BpRgb fill = r->pal->card;
+      cairo_surface_t *form;
+      BpRect card;
+
+      if (!bp_layout_get_step_rect (r->layout, position, &card))
+        continue;
+
+      bp_render_parse_color (bp_step_get_color (step), &fill);
+      form = lookup_frame (r, frames, card.width, card.height, &fill);
+      if (form != NULL)
+        {
+          cairo_set_source_surface (r->cr, form, card.x, card.y);
+          cairo_paint (r->cr);
+        }
+      else
+        {
+          cairo_save (r->cr);
+          cairo_translate (r->cr, card.x, card.y);
+          draw_frame (r, r->cr, card.width, card.height, &fill);
+          cairo_restore (r->cr);
         }
     }
 }
@@ -351,9 +485,14 @@ void
 bp_render_draw_cards (BpRender *r,
                       GArray   *positions)
 {
-  if (r->draw_text)
-    draw_card_shadows (r, positions);
-  draw_card_fills (r, positions);
+  if (r->draw_text && wants_frames (r))
+    draw_card_frames (r, positions);
+  else
+    {
+      if (r->draw_text)
+        draw_card_shadows (r, positions);
+      draw_card_fills (r, positions);
+    }
   if (!r->draw_text)
     {
       draw_text_placeholders (r, positions);
