@@ -101,129 +101,6 @@ draw_card_fills (BpRender *r,
 }
 
 /* ------------------------------------------------------------------ */
-/* Frames on a PDF page                                                */
-
-/* A PDF page gets each card's frame (its shadow and fill) as a form,
- * recorded once for each size and colour and placed at every card of
- * them: a few bytes a card where three paths of curves took hundreds,
- * each number of which cairo's PDF writer formats and compresses. Cards
- * never overlap, and the stacking gap keeps their shadows apart, so the
- * page looks as the layered fills above draw it. Past MAX_FRAMES sizes
- * and colours, the rest are drawn card by card. */
-#define MAX_FRAMES 32
-
-typedef struct {
-  double           width;
-  double           height;
-  BpRgb            fill;
-  cairo_surface_t *form;
-} Frame;
-
-static void
-frame_clear (gpointer data)
-{
-  Frame *frame = data;
-
-  cairo_surface_destroy (frame->form);
-}
-
-static gboolean
-wants_frames (BpRender *r)
-{
-  return cairo_surface_get_type (cairo_get_target (r->cr)) == CAIRO_SURFACE_TYPE_PDF;
-}
-
-/* One card's frame, the card's top-left corner at the origin. */
-static void
-draw_frame (BpRender    *r,
-            cairo_t     *cr,
-            double       width,
-            double       height,
-            const BpRgb *fill)
-{
-  BpRect card = { 0, 0, width, height };
-
-  for (guint l = 0; l < G_N_ELEMENTS (shadow_layers); l++)
-    {
-      trace_shadow (cr, &card, l);
-      cairo_set_source_rgba (cr, 0, 0, 0, r->pal->shadow * shadow_layers[l].alpha);
-      cairo_fill (cr);
-    }
-
-  bp_render_rounded_rect (cr, &card, BP_RENDER_CARD_RADIUS);
-  bp_render_set_rgb (cr, fill);
-  cairo_fill (cr);
-}
-
-static cairo_surface_t *
-lookup_frame (BpRender    *r,
-              GArray      *frames,
-              double       width,
-              double       height,
-              const BpRgb *fill)
-{
-  double reach = BP_RENDER_CARD_OVERHANG;
-  cairo_rectangle_t extents = { -reach, -reach, width + 2 * reach, height + 2 * reach };
-  Frame frame = { width, height, *fill, NULL };
-  cairo_t *cr;
-
-  for (guint i = 0; i < frames->len; i++)
-    {
-      Frame *known = &g_array_index (frames, Frame, i);
-
-      if (known->width == width && known->height == height &&
-          memcmp (&known->fill, fill, sizeof *fill) == 0)
-        return known->form;
-    }
-
-  if (frames->len >= MAX_FRAMES)
-    return NULL;
-
-  frame.form = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cr = cairo_create (frame.form);
-  draw_frame (r, cr, width, height, fill);
-  cairo_destroy (cr);
-  g_array_append_val (frames, frame);
-  return frame.form;
-}
-
-static void
-draw_card_frames (BpRender *r,
-                  GArray   *steps)
-{
-  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (Frame));
-
-  g_array_set_clear_func (frames, frame_clear);
-
-  for (guint i = 0; i < steps->len; i++)
-    {
-      guint position = g_array_index (steps, guint, i);
-      BpStep *step = bp_document_get_step (r->document, position);
-      BpRgb fill = r->pal->card;
-      cairo_surface_t *form;
-      BpRect card;
-
-      if (!bp_layout_get_step_rect (r->layout, position, &card))
-        continue;
-
-      bp_render_parse_color (bp_step_get_color (step), &fill);
-      form = lookup_frame (r, frames, card.width, card.height, &fill);
-      if (form != NULL)
-        {
-          cairo_set_source_surface (r->cr, form, card.x, card.y);
-          cairo_paint (r->cr);
-        }
-      else
-        {
-          cairo_save (r->cr);
-          cairo_translate (r->cr, card.x, card.y);
-          draw_frame (r, r->cr, card.width, card.height, &fill);
-          cairo_restore (r->cr);
-        }
-    }
-}
-
-/* ------------------------------------------------------------------ */
 /* Badges                                                              */
 
 static void
@@ -299,33 +176,26 @@ draw_badge_glyph (cairo_t     *cr,
     }
 }
 
+/* A ring of the card's colour parts the badge from the edge. */
 static void
-draw_badges (BpRender     *r,
-             const BpRect *card,
-             BpStepFlags   flags,
-             const BpRgb  *ring)
+draw_badge (BpRender    *r,
+            cairo_t     *cr,
+            guint        bit,
+            double       x,
+            double       y,
+            double       radius,
+            const BpRgb *ring)
 {
-  for (guint bit = 0; bit < BP_N_STEP_FLAGS; bit++)
-    {
-      BpStepFlags flag = 1 << bit;
-      BpPoint center;
-      double radius;
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius + 1.5, 0, 2 * G_PI);
+  bp_render_set_rgb (cr, ring);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  bp_render_set_rgb (cr, &r->pal->badge[bit]);
+  cairo_fill (cr);
 
-      if (!bp_render_get_badge (card, flags, flag, &center, &radius))
-        continue;
-
-      /* A ring of the card's colour parts the badge from the edge. */
-      cairo_new_path (r->cr);
-      cairo_arc (r->cr, center.x, center.y, radius + 1.5, 0, 2 * G_PI);
-      bp_render_set_rgb (r->cr, ring);
-      cairo_fill (r->cr);
-      cairo_arc (r->cr, center.x, center.y, radius, 0, 2 * G_PI);
-      bp_render_set_rgb (r->cr, &r->pal->badge[bit]);
-      cairo_fill (r->cr);
-
-      bp_render_set_rgb (r->cr, &r->pal->badge_glyph);
-      draw_badge_glyph (r->cr, flag, center.x, center.y);
-    }
+  bp_render_set_rgb (cr, &r->pal->badge_glyph);
+  draw_badge_glyph (cr, 1 << bit, x, y);
 }
 
 static guint
@@ -367,6 +237,179 @@ bp_render_get_badge (const BpRect *card,
   center->y = card->y;
   *radius = BP_RENDER_BADGE_RADIUS;
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Forms on a PDF page                                                 */
+
+/* A PDF page gets each card's frame (its shadow and fill) and each badge
+ * as a form, recorded once for each size and colour and placed wherever
+ * one of them is: a few bytes a card where paths of curves took
+ * hundreds, each number of which cairo's PDF writer formats and
+ * compresses. Cards never overlap, and the stacking gap keeps their
+ * shadows apart, so the page looks as the layered fills above draw it.
+ * Past MAX_FORMS, the rest are drawn one by one. */
+#define MAX_FORMS 64
+
+typedef enum {
+  FORM_FRAME,  /* a card's top-left corner at the origin */
+  FORM_BADGE,  /* a badge's centre at the origin */
+} FormKind;
+
+typedef struct {
+  FormKind         kind;
+  double           a;      /* a frame's width, a badge's flag bit */
+  double           b;      /* a frame's height, a badge's radius */
+  BpRgb            color;  /* a frame's fill, a badge's ring */
+  cairo_surface_t *surface;
+} Form;
+
+static void
+form_clear (gpointer data)
+{
+  Form *form = data;
+
+  cairo_surface_destroy (form->surface);
+}
+
+/* A cache of forms for a PDF page, NULL for anything else. */
+static GArray *
+forms_new (BpRender *r)
+{
+  GArray *forms;
+
+  if (cairo_surface_get_type (cairo_get_target (r->cr)) != CAIRO_SURFACE_TYPE_PDF)
+    return NULL;
+
+  forms = g_array_new (FALSE, FALSE, sizeof (Form));
+  g_array_set_clear_func (forms, form_clear);
+  return forms;
+}
+
+static void
+draw_frame (BpRender    *r,
+            cairo_t     *cr,
+            double       x,
+            double       y,
+            double       width,
+            double       height,
+            const BpRgb *fill)
+{
+  BpRect card = { x, y, width, height };
+
+  for (guint l = 0; l < G_N_ELEMENTS (shadow_layers); l++)
+    {
+      trace_shadow (cr, &card, l);
+      cairo_set_source_rgba (cr, 0, 0, 0, r->pal->shadow * shadow_layers[l].alpha);
+      cairo_fill (cr);
+    }
+
+  bp_render_rounded_rect (cr, &card, BP_RENDER_CARD_RADIUS);
+  bp_render_set_rgb (cr, fill);
+  cairo_fill (cr);
+}
+
+/* At (@x, @y): a frame's top-left corner, a badge's centre. */
+static void
+draw_form (BpRender   *r,
+           cairo_t    *cr,
+           const Form *form,
+           double      x,
+           double      y)
+{
+  if (form->kind == FORM_FRAME)
+    draw_frame (r, cr, x, y, form->a, form->b, &form->color);
+  else
+    draw_badge (r, cr, (guint) form->a, x, y, form->b, &form->color);
+}
+
+/* Paints the form @key describes at (@x, @y), recording it first if it
+ * is new; or draws it there when @forms is NULL (not a PDF) or full. */
+static void
+place_form (BpRender *r,
+            GArray   *forms,
+            Form     *key,
+            double    x,
+            double    y)
+{
+  cairo_surface_t *surface = NULL;
+
+  for (guint i = 0; forms != NULL && i < forms->len && surface == NULL; i++)
+    {
+      Form *known = &g_array_index (forms, Form, i);
+
+      if (known->kind == key->kind && known->a == key->a && known->b == key->b &&
+          memcmp (&known->color, &key->color, sizeof key->color) == 0)
+        surface = known->surface;
+    }
+
+  if (surface == NULL && forms != NULL && forms->len < MAX_FORMS)
+    {
+      /* Shadows and rings reach a little past a card or a badge. */
+      double reach = BP_RENDER_CARD_OVERHANG;
+      cairo_rectangle_t extents = { -reach, -reach, 2 * reach, 2 * reach };
+      cairo_t *cr;
+
+      if (key->kind == FORM_FRAME)
+        {
+          extents.width += key->a;
+          extents.height += key->b;
+        }
+      key->surface = surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (surface);
+      draw_form (r, cr, key, 0, 0);
+      cairo_destroy (cr);
+      g_array_append_val (forms, *key);
+    }
+
+  if (surface != NULL)
+    {
+      cairo_set_source_surface (r->cr, surface, x, y);
+      cairo_paint (r->cr);
+    }
+  else
+    draw_form (r, r->cr, key, x, y);
+}
+
+/* Each card's shadow and fill, card by card. */
+static void
+draw_card_frames (BpRender *r,
+                  GArray   *forms,
+                  GArray   *steps)
+{
+  for (guint i = 0; i < steps->len; i++)
+    {
+      guint position = g_array_index (steps, guint, i);
+      BpStep *step = bp_document_get_step (r->document, position);
+      Form frame = { FORM_FRAME, 0, 0, r->pal->card, NULL };
+      BpRect card;
+
+      if (!bp_layout_get_step_rect (r->layout, position, &card))
+        continue;
+
+      frame.a = card.width;
+      frame.b = card.height;
+      bp_render_parse_color (bp_step_get_color (step), &frame.color);
+      place_form (r, forms, &frame, card.x, card.y);
+    }
+}
+
+/* Each of a card's badges. */
+static void
+draw_badges (BpRender     *r,
+             GArray       *forms,
+             const BpRect *card,
+             BpStepFlags   flags,
+             const BpRgb  *ring)
+{
+  for (guint bit = 0; bit < BP_N_STEP_FLAGS; bit++)
+    {
+      Form badge = { FORM_BADGE, bit, 0, *ring, NULL };
+      BpPoint center;
+
+      if (bp_render_get_badge (card, flags, 1 << bit, &center, &badge.b))
+        place_form (r, forms, &badge, center.x, center.y);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -457,6 +500,7 @@ draw_badge_dots (BpRender *r,
 /* What is drawn over a card's fill: outline, text, badges. */
 static void
 draw_card_details (BpRender *r,
+                   GArray   *forms,
                    guint     position)
 {
   BpStep *step = bp_document_get_step (r->document, position);
@@ -475,7 +519,7 @@ draw_card_details (BpRender *r,
   if (r->draw_text)
     {
       bp_render_draw_card_text (r, step, &card, ink);
-      draw_badges (r, &card, bp_step_get_flags (step), &fill);
+      draw_badges (r, forms, &card, bp_step_get_flags (step), &fill);
     }
 }
 
@@ -485,8 +529,10 @@ void
 bp_render_draw_cards (BpRender *r,
                       GArray   *positions)
 {
-  if (r->draw_text && wants_frames (r))
-    draw_card_frames (r, positions);
+  g_autoptr(GArray) forms = r->draw_text ? forms_new (r) : NULL;
+
+  if (forms != NULL)
+    draw_card_frames (r, forms, positions);
   else
     {
       if (r->draw_text)
@@ -499,5 +545,5 @@ bp_render_draw_cards (BpRender *r,
       draw_badge_dots (r, positions);
     }
   for (guint i = 0; i < positions->len; i++)
-    draw_card_details (r, g_array_index (positions, guint, i));
+    draw_card_details (r, forms, g_array_index (positions, guint, i));
 }
