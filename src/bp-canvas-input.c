@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "bp-canvas-private.h"
+#include "bp-text-focus.h"
 #include "edit/bp-edit-commands.h"
 #include "history/bp-history.h"
 #include "render/bp-render.h"
@@ -615,7 +616,8 @@ on_key_pressed (GtkEventControllerKey *controller,
   double nudge = (state & GDK_SHIFT_MASK) ? NUDGE_STEP_LARGE : NUDGE_STEP;
   BpStep *step;
 
-  if (self->document == NULL)
+  /* The card editor's entry is inside the canvas: its keys edit text. */
+  if (self->document == NULL || bp_text_focus_is_in_text (GTK_WIDGET (self)))
     return FALSE;
 
   switch (keyval)
