@@ -630,7 +630,9 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:
-      bp_edit_delete_selection (self->document, self->selection);
+      /* The window's Delete asks before a lane or a stage goes. */
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.delete", NULL))
+        bp_edit_delete_selection (self->document, self->selection);
       return TRUE;
 
     case GDK_KEY_Left:

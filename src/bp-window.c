@@ -352,16 +352,6 @@ select_all_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  BpWindow *self = BP_WINDOW (widget);
-
-  bp_edit_delete_selection (self->document, window_selection (self));
-}
-
-static void
 add_stage_action (GtkWidget  *widget,
                   const char *action,
                   GVariant   *param)
@@ -442,6 +432,21 @@ remove_band_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_band_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Cards and arrows go at once (undo brings them back); a lane or a stage
+ * takes its cards with it, so it asks first, as Remove Lane does. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (selected_band (self) != NULL)
+    remove_band_action (widget, "win.remove-band", NULL);
+  else
+    bp_edit_delete_selection (self->document, window_selection (self));
 }
 
 static gboolean

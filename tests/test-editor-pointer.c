@@ -360,6 +360,59 @@ test_select_all_in_entry (void)
   editor_test_remove_folder (folder);
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return editor_test_find_message_dialog (data) != NULL;
+}
+
+static gboolean
+stage_gone (gpointer data)
+{
+  gpointer *args = data;
+
+  return bp_item_get_document (args[1]) != args[0];
+}
+
+/* Delete on a selected stage asks, as the menu's Remove Stage does, and
+ * Remove removes it with its cards. */
+static void
+test_delete_key_removes_stage (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *id = NULL;
+  BpWindow *window;
+  BpDocument *document;
+  BpStage *stage;
+  AdwMessageDialog *dialog;
+  guint n_stages;
+
+  if (!can_use_xdotool ())
+    return;
+
+  window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
+  document = bp_window_get_document (window);
+  n_stages = bp_document_get_n_stages (document);
+  stage = bp_document_get_stage (document, 1);
+  id = g_strdup (bp_item_get_id (BP_ITEM (stage)));
+
+  click_stage_header (window, 1);
+  press_keys ("Delete");
+  g_assert_true (editor_test_wait (dialog_shown, window));
+  dialog = editor_test_find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Stage?");
+  /* Nothing goes before the answer. */
+  g_assert_cmpuint (bp_document_get_n_stages (document), ==, n_stages);
+
+  adw_message_dialog_response (dialog, "remove");
+  g_assert_true (editor_test_wait (stage_gone, (gpointer[]) { document, stage }));
+  g_assert_cmpuint (bp_document_get_n_stages (document), ==, n_stages - 1);
+  g_assert_null (bp_document_lookup (document, id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,5 +422,6 @@ main (int   argc,
 
   g_test_add_func ("/editor-pointer/drag-and-save", test_pointer_drag_and_save);
   g_test_add_func ("/editor-pointer/select-all-in-entry", test_select_all_in_entry);
+  g_test_add_func ("/editor-pointer/delete-key-removes-stage", test_delete_key_removes_stage);
   return g_test_run ();
 }
