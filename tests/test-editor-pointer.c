@@ -10,6 +10,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "bpj/bp-bpj.h"
+#include "model/bp-duration.h"
 #include "editor-test-utils.h"
 
 /* A real pointer, moved by xdotool on the X server the window is on,
@@ -199,7 +200,8 @@ can_use_xdotool (void)
   return TRUE;
 }
 
-/* A click at a point of @widget, by a real pointer. */
+/* A click at a point of @widget, by a real pointer. (Not --sync: it
+ * would wait for ever when the pointer is there already.) */
 static void
 click_widget (GtkWidget *widget,
               double     x,
@@ -212,7 +214,7 @@ click_widget (GtkWidget *widget,
   g_snprintf (at_x, sizeof at_x, "%d", sx);
   g_snprintf (at_y, sizeof at_y, "%d", sy);
   {
-    const char *click[] = { "xdotool", "mousemove", "--sync", at_x, at_y, "click", "1", NULL };
+    const char *click[] = { "xdotool", "mousemove", at_x, at_y, "click", "1", NULL };
 
     run_xdotool (click);
   }
@@ -294,6 +296,12 @@ is_editing (gpointer data)
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
 
   return focus != NULL && gtk_widget_is_ancestor (focus, row);
+}
+
+static gboolean
+not_editing (gpointer data)
+{
+  return !is_editing (data);
 }
 
 typedef struct {
@@ -413,6 +421,124 @@ test_delete_key_removes_stage (void)
   editor_test_remove_folder (folder);
 }
 
+/* Clicks a card: the canvas takes the focus and the card is selected. */
+static void
+click_step (BpWindow *window,
+            BpStep   *step)
+{
+  BpCanvas *canvas = bp_window_get_canvas (window);
+  double x, y;
+
+  editor_test_step_centre (canvas, step, &x, &y);
+  click_widget (GTK_WIDGET (canvas), x, y);
+  g_assert_true (editor_test_wait (selected_only, (gpointer[]) { bp_canvas_get_selection (canvas), step }));
+}
+
+/* Clicks the properties panel's field @title and waits for its text to
+ * have the focus. */
+static GtkWidget *
+click_field (BpWindow   *window,
+             const char *title)
+{
+  GtkWidget *row = find_entry_row (GTK_WIDGET (window), title);
+
+  g_assert_nonnull (row);
+  g_assert_true (editor_test_wait (is_drawn, row));
+  editor_test_iterate (50);
+  click_widget (row, gtk_widget_get_width (row) / 3.0, gtk_widget_get_height (row) / 2.0);
+  g_assert_true (editor_test_wait (is_editing, row));
+  return row;
+}
+
+/* The caption that says why the duration typed is refused, when shown. */
+static const char *
+duration_problem (BpWindow *window)
+{
+  GtkWidget *row = find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
+  GtkWidget *caption = g_object_get_data (G_OBJECT (row), "problem");
+
+  if (caption == NULL || !gtk_widget_is_visible (caption))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (caption));
+}
+
+static gboolean
+shows_problem (gpointer data)
+{
+  return duration_problem (data) != NULL;
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_editable_get_text (args[0]), args[1]) == 0;
+}
+
+/* A duration the panel cannot read stays in the field, red, with a
+ * caption that says what it reads, while the card keeps its duration:
+ * after the field loses the focus, and when the card is selected again.
+ * Escape puts the card's duration back. */
+static void
+test_invalid_duration_kept (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *shown = NULL;
+  BpWindow *window;
+  BpDocument *document;
+  BpStep *step, *other;
+  GtkWidget *row;
+  double before;
+
+  if (!can_use_xdotool ())
+    return;
+
+  window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
+  document = bp_window_get_document (window);
+  step = editor_test_find_step (document, BP_LANE_KIND_CUSTOMER);
+  other = editor_test_find_step (document, BP_LANE_KIND_EVIDENCE);
+  g_assert_true (bp_step_has_duration (step));
+  before = bp_step_get_duration (step);
+  shown = bp_duration_format (before);
+
+  click_step (window, step);
+  row = click_field (window, "Duration (30 s, 5 min, 1 h 30 min)");
+  g_assert_null (duration_problem (window));
+  press_keys ("ctrl+a");
+  type_text ("about 5 min");
+  g_assert_true (editor_test_wait (shows_text, (gpointer[]) { row, "about 5 min" }));
+  g_assert_true (editor_test_wait (shows_problem, window));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* Leaving the field keeps it. */
+  press_keys ("Tab");
+  g_assert_true (editor_test_wait (not_editing, row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "about 5 min");
+  g_assert_cmpfloat (bp_step_get_duration (step), ==, before);
+
+  /* So does choosing another card and coming back. */
+  click_step (window, other);
+  click_step (window, step);
+  row = find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "about 5 min");
+  g_assert_cmpstr (duration_problem (window), ==,
+                   "Not a duration: write a number and a unit, like 30 s, 5 min, "
+                   "1 h 30 min or 2 d. Escape puts the last one back.");
+  g_assert_cmpfloat (bp_step_get_duration (step), ==, before);
+
+  /* Escape in the field gives the card's duration back. */
+  click_field (window, "Duration (30 s, 5 min, 1 h 30 min)");
+  press_keys ("Escape");
+  g_assert_true (editor_test_wait (shows_text, (gpointer[]) { row, shown }));
+  g_assert_null (duration_problem (window));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpfloat (bp_step_get_duration (step), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,5 +549,6 @@ main (int   argc,
   g_test_add_func ("/editor-pointer/drag-and-save", test_pointer_drag_and_save);
   g_test_add_func ("/editor-pointer/select-all-in-entry", test_select_all_in_entry);
   g_test_add_func ("/editor-pointer/delete-key-removes-stage", test_delete_key_removes_stage);
+  g_test_add_func ("/editor-pointer/invalid-duration-kept", test_invalid_duration_kept);
   return g_test_run ();
 }
