@@ -225,6 +225,13 @@ bp_application_get_settings (void)
         schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
       if (schema != NULL)
         settings = g_settings_new_full (schema, NULL, NULL);
+      /* Said, rather than settings forgotten without a word. */
+      if (schema != NULL)
+        g_debug ("Settings schema %s found: settings are kept", APPLICATION_ID);
+      else
+        g_message ("The settings schema %s is not installed: the style, the window's size "
+                   "and the export choices will not be kept. From a build folder, run "
+                   "BUILD/touchpoint-uninstalled.", APPLICATION_ID);
       g_once_init_leave (&looked_up, 1);
     }
 
