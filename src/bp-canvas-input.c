@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "bp-canvas-private.h"
+#include "bp-text-focus.h"
 #include "edit/bp-edit-commands.h"
 #include "history/bp-history.h"
 #include "render/bp-render-overlay.h"
@@ -619,7 +620,8 @@ on_key_pressed (GtkEventControllerKey *controller,
   double nudge = (state & GDK_SHIFT_MASK) ? NUDGE_STEP_LARGE : NUDGE_STEP;
   BpStep *step;
 
-  if (self->document == NULL)
+  /* The card editor's entry is inside the canvas: its keys edit text. */
+  if (self->document == NULL || bp_text_focus_is_in_text (GTK_WIDGET (self)))
     return FALSE;
 
   switch (keyval)
@@ -632,7 +634,9 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:
-      bp_edit_delete_selection (self->document, self->selection);
+      /* The window's Delete asks before a lane or a stage goes. */
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.delete", NULL))
+        bp_edit_delete_selection (self->document, self->selection);
       return TRUE;
 
     case GDK_KEY_Left:
