@@ -467,6 +467,22 @@ test_hostile (Fixture       *f,
       assert_refused (f, invalid[i], strlen (invalid[i]), BP_CLIPBOARD_ERROR_INVALID);
     }
 
+  /* Into a blueprint with no lane or stage yet. */
+  {
+    g_autoptr(BpDocument) bare = bp_document_new ();
+    g_autoptr(BpSelection) selection = bp_selection_new (bare);
+    g_autoptr(GError) error = NULL;
+    gsize length;
+    g_autofree char *payload = copy_selection (f, &length);
+
+    g_assert_false (bp_edit_paste (bare, selection, payload, length, NULL, &error));
+    g_assert_error (error, BP_CLIPBOARD_ERROR, BP_CLIPBOARD_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (bp_edit_paste_text (bare, selection, "A card", NULL, &error));
+    g_assert_error (error, BP_CLIPBOARD_ERROR, BP_CLIPBOARD_ERROR_INVALID);
+    g_assert_cmpuint (bp_document_get_n_steps (bare), ==, 0);
+  }
+
   /* Valid, with no cards. */
   assert_refused (f, HEAD "\"steps\": []}", strlen (HEAD "\"steps\": []}"), BP_CLIPBOARD_ERROR_EMPTY);
   /* A NUL inside. */

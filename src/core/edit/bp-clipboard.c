@@ -530,6 +530,19 @@ insert_cards (BpDocument  *document,
   return TRUE;
 }
 
+/* A blueprint read from a file has lanes and stages; one being built may
+ * not have them yet. */
+static gboolean
+has_bands (BpDocument  *document,
+           GError     **error)
+{
+  if (bp_document_get_n_lanes (document) > 0 && bp_document_get_n_stages (document) > 0)
+    return TRUE;
+  g_set_error_literal (error, BP_CLIPBOARD_ERROR, BP_CLIPBOARD_ERROR_INVALID,
+                       _("Cards need a lane and a stage to be pasted into."));
+  return FALSE;
+}
+
 static gboolean
 paste_fragment (BpDocument         *document,
                 BpSelection        *selection,
@@ -541,6 +554,9 @@ paste_fragment (BpDocument         *document,
   BpHistory *history = bp_document_get_history (document);
   g_autoptr(GArray) places = NULL;
   g_autoptr(GPtrArray) added = g_ptr_array_new ();
+
+  if (!has_bands (document, error))
+    return FALSE;
 
   places = place_cards (document, fragment, point, point == NULL && has_any_step (document, fragment));
 
@@ -716,6 +732,8 @@ bp_edit_paste_text (BpDocument          *document,
   g_return_val_if_fail (is_selection_of (selection, document), FALSE);
   g_return_val_if_fail (is_point_of (document, point), FALSE);
 
+  if (!has_bands (document, error))
+    return FALSE;
   lines = text_lines (text, error);
   if (lines == NULL)
     return FALSE;
