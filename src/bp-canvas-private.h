@@ -100,6 +100,12 @@ struct _BpCanvas
   BpSheetCache    sheet_cache;
 
   GtkWidget      *card_editor;
+
+  /* Whether the pointer is over the canvas, and where (widget pixels):
+   * where pasted cards land. */
+  GtkEventController *paste_motion;
+  double          paste_x;
+  double          paste_y;
 };
 
 /* bp-canvas.c */

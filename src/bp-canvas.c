@@ -399,6 +399,54 @@ on_zoom_changed (BpCanvas *self)
 }
 
 static void
+on_paste_motion (GtkEventControllerMotion *controller,
+                 double                    x,
+                 double                    y,
+                 BpCanvas                 *self)
+{
+  self->paste_x = x;
+  self->paste_y = y;
+}
+
+static void
+init_paste_point (BpCanvas *self)
+{
+  self->paste_motion = gtk_event_controller_motion_new ();
+  g_signal_connect (self->paste_motion, "enter", G_CALLBACK (on_paste_motion), self);
+  g_signal_connect (self->paste_motion, "motion", G_CALLBACK (on_paste_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->paste_motion);
+}
+
+gboolean
+bp_canvas_get_pointer_landing (BpCanvas  *self,
+                               double     width,
+                               BpLane   **lane,
+                               BpStage  **stage,
+                               double    *x)
+{
+  BpSnapOptions options;
+  BpSnapResult landing;
+  double cx, cy;
+
+  g_return_val_if_fail (BP_IS_CANVAS (self), FALSE);
+
+  if (self->document == NULL ||
+      !gtk_event_controller_motion_contains_pointer (GTK_EVENT_CONTROLLER_MOTION (self->paste_motion)))
+    return FALSE;
+
+  bp_canvas_ensure_layout (self);
+  bp_canvas_widget_to_canvas (self, self->paste_x, self->paste_y, &cx, &cy);
+  bp_canvas_snap_options (self, &options);
+  if (!bp_snap_card (self->layout, NULL, width, cx - width / 2, cy - BP_LAYOUT_CARD_HEIGHT / 2,
+                     &options, &landing))
+    return FALSE;
+  *lane = landing.lane;
+  *stage = landing.stage;
+  *x = landing.x;
+  return TRUE;
+}
+
+static void
 bp_canvas_init (BpCanvas *self)
 {
   self->view = bp_view_state_new ();
@@ -422,6 +470,7 @@ bp_canvas_init (BpCanvas *self)
   gtk_widget_set_parent (self->card_editor, GTK_WIDGET (self));
 
   bp_canvas_init_input (self);
+  init_paste_point (self);
 }
 
 GtkWidget *

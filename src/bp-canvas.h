@@ -88,6 +88,15 @@ BpCardEditor *bp_canvas_get_card_editor   (BpCanvas    *self);
  * none. */
 gboolean     bp_canvas_cancel_drag        (BpCanvas    *self);
 
+/* Where a card @width wide would land if dropped at the pointer, as a
+ * card from the palette does (borrowed lane and stage, x in the stage);
+ * FALSE when the pointer is not over the canvas. */
+gboolean     bp_canvas_get_pointer_landing (BpCanvas  *self,
+                                            double     width,
+                                            BpLane   **lane,
+                                            BpStage  **stage,
+                                            double    *x);
+
 /* Scrolls so that @item is visible. */
 void         bp_canvas_reveal             (BpCanvas    *self,
                                            BpItem      *item);

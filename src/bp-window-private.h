@@ -93,6 +93,10 @@ void      bp_window_export             (BpWindow  *self);
 
 /* bp-window-watch.c: the open file on disk, and the banner */
 void      bp_window_class_init_watch   (GtkWidgetClass *widget_class);
+
+/* bp-window-clipboard.c: cut, copy, paste and duplicate of cards */
+void      bp_window_class_init_clipboard (GtkWidgetClass *widget_class);
+void      bp_window_init_clipboard     (BpWindow  *self);
 /* Watches self->file as the version the document now holds (after it was
  * set, loaded or saved) and shows the banner that fits. */
 void      bp_window_watch_file         (BpWindow  *self);

@@ -528,6 +528,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, properties);
   bp_window_class_init_watch (widget_class);
+  bp_window_class_init_clipboard (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -621,6 +622,7 @@ bp_window_init (BpWindow *self)
 
   add_document_shortcuts (self);
   bp_window_init_io (self);
+  bp_window_init_clipboard (self);
   bp_window_set_document (self, document, NULL);
   update_zoom_label (self);
   bind_window_settings (self);
