@@ -138,7 +138,11 @@ on_drag_begin (GtkGestureDrag *gesture,
   if (self->document == NULL)
     return;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* The canvas takes the keys, unless they already go to it or to its
+   * card editor: the second press of a double-click reaches this after
+   * the click gesture has opened the editor and focused its field. */
+  if (!(gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   bp_canvas_ensure_layout (self);
   bp_canvas_widget_to_canvas (self, start_x, start_y, &self->press_x, &self->press_y);
   self->pointer_x = self->press_x;
