@@ -505,8 +505,22 @@ on_click_pressed (GtkGestureClick *gesture,
   bp_canvas_ensure_layout (self);
   bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
   bp_layout_hit_test (self->layout, cx, cy, &hit);
-  if (hit.kind == BP_HIT_STEP)
-    bp_canvas_edit_step (self, BP_STEP (hit.item));
+  switch (hit.kind)
+    {
+    case BP_HIT_STEP:
+    case BP_HIT_LANE_HEADER:
+    case BP_HIT_STAGE_HEADER:
+      bp_canvas_edit_item (self, hit.item);
+      break;
+
+    case BP_HIT_NONE:
+    case BP_HIT_TITLE:
+    case BP_HIT_LINE:
+    case BP_HIT_CELL:
+    case BP_HIT_FLOW:
+    default:
+      break;
+    }
 }
 
 static void
@@ -603,13 +617,15 @@ on_leave (GtkEventControllerMotion *controller,
   bp_canvas_set_hover (self, NULL);
 }
 
-static BpStep *
-single_selected_step (BpCanvas *self)
+/* The one card, lane or stage selected, which Enter edits in place. */
+static BpItem *
+single_editable_item (BpCanvas *self)
 {
   BpItem *item = bp_selection_get_item (self->selection, 0);
 
-  if (bp_selection_get_count (self->selection) == 1 && BP_IS_STEP (item))
-    return BP_STEP (item);
+  if (bp_selection_get_count (self->selection) == 1 &&
+      (BP_IS_STEP (item) || BP_IS_LANE (item) || BP_IS_STAGE (item)))
+    return item;
   return NULL;
 }
 
@@ -621,7 +637,7 @@ on_key_pressed (GtkEventControllerKey *controller,
                 BpCanvas              *self)
 {
   double nudge = (state & GDK_SHIFT_MASK) ? NUDGE_STEP_LARGE : NUDGE_STEP;
-  BpStep *step;
+  BpItem *item;
 
   if (self->document == NULL)
     return FALSE;
@@ -657,10 +673,10 @@ on_key_pressed (GtkEventControllerKey *controller,
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
-      step = single_selected_step (self);
-      if (step == NULL)
+      item = single_editable_item (self);
+      if (item == NULL)
         return FALSE;
-      bp_canvas_edit_step (self, step);
+      bp_canvas_edit_item (self, item);
       return TRUE;
 
     case GDK_KEY_space:

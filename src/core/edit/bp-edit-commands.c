@@ -129,11 +129,17 @@ BpStage *
 bp_edit_add_stage (BpDocument  *document,
                    BpSelection *selection)
 {
+  g_autoptr(GPtrArray) stages = NULL;
   BpStage *stage;
+  int position = -1;
 
   g_return_val_if_fail (is_selection_of (selection, document), NULL);
 
-  stage = bp_document_add_stage (document, _("New stage"), -1);
+  stages = bp_selection_get_items (selection, BP_TYPE_STAGE);
+  if (stages->len > 0)
+    position = bp_document_get_position (document, g_ptr_array_index (stages, 0)) + 1;
+
+  stage = bp_document_add_stage (document, _("New stage"), position);
   if (stage != NULL)
     bp_selection_set (selection, BP_ITEM (stage));
   return stage;
@@ -158,17 +164,29 @@ BpLane *
 bp_edit_add_lane (BpDocument  *document,
                   BpSelection *selection)
 {
+  g_autoptr(GPtrArray) lanes = NULL;
+  g_autoptr(BpLane) lane = NULL;
+  g_autofree char *id = NULL;
   BpLane *near;
-  BpLane *lane;
+  guint position;
 
   g_return_val_if_fail (is_selection_of (selection, document), NULL);
 
   near = selected_lane (document, selection);
-  lane = bp_document_add_lane (document,
-                               near != NULL ? bp_lane_get_kind (near) : BP_LANE_KIND_BACKSTAGE,
-                               _("New lane"));
-  if (lane != NULL)
-    bp_selection_set (selection, BP_ITEM (lane));
+  id = bp_document_make_id (document, "lane");
+  lane = bp_lane_new (id, near != NULL ? bp_lane_get_kind (near) : BP_LANE_KIND_BACKSTAGE);
+  bp_lane_set_name (lane, _("New lane"));
+
+  /* Below a selected lane; else last in its zone. */
+  lanes = bp_selection_get_items (selection, BP_TYPE_LANE);
+  if (lanes->len > 0)
+    position = bp_document_get_position (document, g_ptr_array_index (lanes, 0)) + 1;
+  else
+    bp_document_get_zone_range (document, bp_lane_get_kind (lane), NULL, &position);
+
+  if (!bp_document_insert (document, BP_ITEM (lane), position))
+    return NULL;
+  bp_selection_set (selection, BP_ITEM (lane));
   return lane;
 }
 

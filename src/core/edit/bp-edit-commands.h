@@ -54,12 +54,14 @@ gboolean  bp_edit_move_selection_lane (BpDocument  *document,
                                        BpSelection *selection,
                                        int          direction);
 
-/* Appends a stage "New stage" and selects it: "Add Stage". */
+/* Adds a stage "New stage" after the selected stage (at the end when
+ * none is selected) and selects it: "Add Stage". */
 BpStage  *bp_edit_add_stage           (BpDocument  *document,
                                        BpSelection *selection);
 /* Adds a lane "New lane" to the zone of the selected card or lane (the
- * backstage, the zone teams most often split, when there is none) and
- * selects it: "Add Lane". */
+ * backstage, the zone teams most often split, when there is none): just
+ * below the selected lane, else last in the zone; selects it: "Add
+ * Lane". */
 BpLane   *bp_edit_add_lane            (BpDocument  *document,
                                        BpSelection *selection);
 /* Whether @band (a lane or a stage) may be removed: not the last lane or
