@@ -64,6 +64,14 @@ BpStage  *bp_edit_add_stage           (BpDocument  *document,
  * Lane". */
 BpLane   *bp_edit_add_lane            (BpDocument  *document,
                                        BpSelection *selection);
+/* Adds a card of @kind's zone where the keyboard is: in the stage of the
+ * selected card or stage (else the first), in the selected card's or
+ * lane's own lane when it is of that zone (else the zone's first lane),
+ * right of the cards already there; selects it: "Add Card". NULL when
+ * the blueprint has no lane of that zone. */
+BpStep   *bp_edit_add_card            (BpDocument  *document,
+                                       BpSelection *selection,
+                                       BpLaneKind   kind);
 /* Whether @band (a lane or a stage) may be removed: not the last lane or
  * stage (BP_EDIT_ERROR_LAST_BAND). */
 gboolean  bp_edit_can_remove_band     (BpDocument  *document,
