@@ -14,6 +14,7 @@
 
 #include "bp-canvas-private.h"
 #include "edit/bp-edit-commands.h"
+#include "edit/bp-navigate.h"
 #include "history/bp-history.h"
 #include "render/bp-render-overlay.h"
 
@@ -150,6 +151,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_mode = BP_DRAG_PENDING;
   self->pending_mode = BP_DRAG_NONE;
   self->drag_item = NULL;
+  self->key_flow = FALSE;
 
   if (self->space_held)
     {
@@ -481,6 +483,7 @@ bp_canvas_cancel_drag (BpCanvas *self)
     return FALSE;
 
   self->drag_mode = BP_DRAG_NONE;
+  self->key_flow = FALSE;
   if ((mode == BP_DRAG_LANE_EDGE || mode == BP_DRAG_STAGE_EDGE) && self->document != NULL)
     bp_history_rollback (history (self));
 
@@ -629,6 +632,177 @@ single_editable_item (BpCanvas *self)
   return NULL;
 }
 
+/* The card the keys act from: the first selected card. */
+static BpStep *
+focused_step (BpCanvas *self)
+{
+  g_autoptr(GPtrArray) steps = bp_selection_get_items (self->selection, BP_TYPE_STEP);
+
+  return steps->len > 0 ? g_ptr_array_index (steps, 0) : NULL;
+}
+
+static BpStep *
+flow_target (BpCanvas *self)
+{
+  BpItem *item;
+
+  if (self->flow_target_id == NULL)
+    return NULL;
+  item = bp_document_lookup (self->document, self->flow_target_id);
+  return BP_IS_STEP (item) ? BP_STEP (item) : NULL;
+}
+
+/* Points the flow being drawn with the keys at @target. */
+static void
+set_flow_target (BpCanvas *self,
+                 BpStep   *target)
+{
+  BpRect card;
+
+  if (target == NULL || !step_rect (self, BP_ITEM (target), &card))
+    return;
+
+  g_free (self->flow_target_id);
+  self->flow_target_id = g_strdup (bp_item_get_id (BP_ITEM (target)));
+  self->pointer_x = card.x + card.width / 2;
+  self->pointer_y = card.y + card.height / 2;
+  bp_canvas_set_hover (self, self->flow_target_id);
+  bp_canvas_reveal (self, BP_ITEM (target));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The card the keys go to from @from, @from never itself in a flow. */
+static BpStep *
+step_after (BpCanvas  *self,
+            BpStep    *from,
+            guint      keyval,
+            gboolean   tab_back)
+{
+  BpStep *next = NULL;
+
+  /* From nowhere, every key starts at the first card. */
+  if (from == NULL)
+    return bp_navigate_next (self->document, NULL, tab_back ? -1 : 1);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      next = bp_navigate_next (self->document, from, tab_back ? -1 : 1);
+      if (self->key_flow && next == BP_STEP (self->drag_item))
+        next = bp_navigate_next (self->document, next, tab_back ? -1 : 1);
+      break;
+    case GDK_KEY_Left:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_LEFT);
+      break;
+    case GDK_KEY_Right:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_RIGHT);
+      break;
+    case GDK_KEY_Up:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_UP);
+      break;
+    case GDK_KEY_Down:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_DOWN);
+      break;
+    default:
+      break;
+    }
+  if (self->key_flow && next == BP_STEP (self->drag_item))
+    return NULL;
+  return next;
+}
+
+/* Tab, Shift+Tab, Ctrl+arrows: to another card, or, while a flow is
+ * drawn with the keys, its end to another card. */
+static gboolean
+move_focus (BpCanvas *self,
+            guint     keyval,
+            gboolean  tab_back)
+{
+  BpStep *from = focused_step (self);
+
+  /* A flow's end starts at its start, and moves from where it is. */
+  if (self->key_flow)
+    from = flow_target (self) != NULL ? flow_target (self) : BP_STEP (self->drag_item);
+  BpStep *next = step_after (self, from, keyval, tab_back);
+
+  if (next == NULL)
+    return TRUE;  /* at an edge: stay */
+
+  if (self->key_flow)
+    {
+      set_flow_target (self, next);
+      return TRUE;
+    }
+  bp_selection_set (self->selection, BP_ITEM (next));
+  bp_canvas_reveal (self, BP_ITEM (next));
+  return TRUE;
+}
+
+/* F: a flow from the selected card; its end moves with the same keys as
+ * the selection, Enter draws it, Escape drops it. */
+static gboolean
+begin_key_flow (BpCanvas *self)
+{
+  BpStep *from = focused_step (self);
+  BpRect card;
+
+  if (from == NULL || self->drag_mode != BP_DRAG_NONE ||
+      !step_rect (self, BP_ITEM (from), &card))
+    return FALSE;
+
+  /* No end yet: the arrow is drawn once one is chosen. */
+  self->drag_mode = BP_DRAG_FLOW;
+  self->drag_item = BP_ITEM (from);
+  self->key_flow = TRUE;
+  g_clear_pointer (&self->flow_target_id, g_free);
+  self->pointer_x = card.x + card.width;
+  self->pointer_y = card.y + card.height / 2;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+finish_key_flow (BpCanvas *self)
+{
+  BpStep *target = flow_target (self);
+  BpFlow *flow = NULL;
+
+  if (target != NULL && bp_item_get_document (self->drag_item) == self->document)
+    flow = bp_document_add_flow (self->document,
+                                 bp_item_get_id (self->drag_item),
+                                 bp_item_get_id (BP_ITEM (target)));
+  bp_canvas_cancel_drag (self);
+  bp_canvas_set_hover (self, NULL);
+  if (flow != NULL)
+    bp_selection_set (self->selection, BP_ITEM (flow));
+}
+
+/* 1 to 5: a card of the zone of that number (evidence to support), next
+ * to the selection, with its text to type at once. */
+static gboolean
+add_card_of_zone (BpCanvas *self,
+                  guint     keyval)
+{
+  static const guint keys[][2] = {
+    { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 }, { GDK_KEY_3, GDK_KEY_KP_3 },
+    { GDK_KEY_4, GDK_KEY_KP_4 }, { GDK_KEY_5, GDK_KEY_KP_5 },
+  };
+  BpStep *step;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == BP_N_LANE_KINDS);
+  for (guint kind = 0; kind < BP_N_LANE_KINDS; kind++)
+    if (keyval == keys[kind][0] || keyval == keys[kind][1])
+      {
+        step = bp_edit_add_card (self->document, self->selection, (BpLaneKind) kind);
+        if (step != NULL)
+          bp_canvas_edit_step (self, step);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -637,6 +811,8 @@ on_key_pressed (GtkEventControllerKey *controller,
                 BpCanvas              *self)
 {
   double nudge = (state & GDK_SHIFT_MASK) ? NUDGE_STEP_LARGE : NUDGE_STEP;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  gboolean plain = (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0;
   BpItem *item;
 
   if (self->document == NULL)
@@ -647,25 +823,43 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Escape:
       if (!bp_canvas_cancel_drag (self))
         bp_selection_clear (self->selection);
+      bp_canvas_set_hover (self, NULL);
       return TRUE;
 
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:
+      if (self->key_flow)
+        return TRUE;
       bp_edit_delete_selection (self->document, self->selection);
       return TRUE;
 
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* Ctrl+Tab leaves the canvas, as GTK's own widgets do. */
+      if (ctrl || (self->drag_mode != BP_DRAG_NONE && !self->key_flow))
+        return FALSE;
+      return move_focus (self, keyval,
+                         keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK));
+
     case GDK_KEY_Left:
     case GDK_KEY_Right:
-      if (self->drag_mode != BP_DRAG_NONE)
+      if (self->drag_mode != BP_DRAG_NONE && !self->key_flow)
         return FALSE;
+      if (ctrl || self->key_flow)
+        return move_focus (self, keyval, FALSE);
       bp_edit_nudge_selection (self->document, self->selection,
                                keyval == GDK_KEY_Left ? -nudge : nudge);
       return TRUE;
 
     case GDK_KEY_Up:
     case GDK_KEY_Down:
-      if (!(state & GDK_ALT_MASK) || self->drag_mode != BP_DRAG_NONE)
+      if (self->drag_mode != BP_DRAG_NONE && !self->key_flow)
+        return FALSE;
+      if (ctrl || self->key_flow)
+        return move_focus (self, keyval, FALSE);
+      if (!(state & GDK_ALT_MASK))
         return FALSE;
       bp_edit_move_selection_lane (self->document, self->selection,
                                    keyval == GDK_KEY_Up ? -1 : 1);
@@ -673,11 +867,22 @@ on_key_pressed (GtkEventControllerKey *controller,
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+      if (self->key_flow)
+        {
+          finish_key_flow (self);
+          return TRUE;
+        }
       item = single_editable_item (self);
       if (item == NULL)
         return FALSE;
       bp_canvas_edit_item (self, item);
       return TRUE;
+
+    case GDK_KEY_f:
+    case GDK_KEY_F:
+      if (!plain)
+        return FALSE;
+      return begin_key_flow (self);
 
     case GDK_KEY_space:
       self->space_held = TRUE;
@@ -685,6 +890,8 @@ on_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
 
     default:
+      if (plain && self->drag_mode == BP_DRAG_NONE)
+        return add_card_of_zone (self, keyval);
       return FALSE;
     }
 }

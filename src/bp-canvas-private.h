@@ -100,6 +100,11 @@ struct _BpCanvas
   BpSheetCache    sheet_cache;
 
   GtkWidget      *card_editor;
+
+  /* A flow drawn with the keys (drag_mode BP_DRAG_FLOW, drag_item its
+   * start): the card it would end on. */
+  gboolean        key_flow;
+  char           *flow_target_id;
 };
 
 /* bp-canvas.c */

@@ -286,6 +286,7 @@ bp_canvas_finalize (GObject *object)
   BpCanvas *self = BP_CANVAS (object);
 
   g_clear_pointer (&self->hover_id, g_free);
+  g_clear_pointer (&self->flow_target_id, g_free);
   g_clear_pointer (&self->moving, g_array_unref);
   bp_canvas_drop_sheet_cache (self);
 

@@ -538,6 +538,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
   gtk_widget_class_install_action (widget_class, "win.add-lane", NULL, add_lane_action);
   gtk_widget_class_install_action (widget_class, "win.remove-band", NULL, remove_band_action);
+  bp_window_keys_class_init (widget_class);
 }
 
 /* The window's size is kept between runs, when the schema is installed
