@@ -713,6 +713,38 @@ step_after (BpCanvas  *self,
   return next;
 }
 
+/* Ctrl+arrows: to the card beside the selected card or stage, or to a
+ * stage (where 1 to 5 add cards) when there is none that way. */
+static gboolean
+move_to_neighbour (BpCanvas *self,
+                   guint     keyval)
+{
+  g_autoptr(GPtrArray) stages = bp_selection_get_items (self->selection, BP_TYPE_STAGE);
+  BpItem *from = BP_ITEM (focused_step (self));
+  BpNavigateDirection direction;
+  BpItem *next;
+
+  if (from == NULL && stages->len > 0)
+    from = g_ptr_array_index (stages, 0);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:  direction = BP_NAVIGATE_LEFT; break;
+    case GDK_KEY_Right: direction = BP_NAVIGATE_RIGHT; break;
+    case GDK_KEY_Up:    direction = BP_NAVIGATE_UP; break;
+    case GDK_KEY_Down:  direction = BP_NAVIGATE_DOWN; break;
+    default:            return FALSE;
+    }
+
+  next = bp_navigate_move (self->document, from, direction);
+  if (next != NULL)
+    {
+      bp_selection_set (self->selection, next);
+      bp_canvas_reveal (self, next);
+    }
+  return TRUE;
+}
+
 /* Tab, Shift+Tab, Ctrl+arrows: to another card, or, while a flow is
  * drawn with the keys, its end to another card. */
 static gboolean
@@ -721,6 +753,10 @@ move_focus (BpCanvas *self,
             gboolean  tab_back)
 {
   BpStep *from = focused_step (self);
+
+  if (!self->key_flow && keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab &&
+      keyval != GDK_KEY_ISO_Left_Tab)
+    return move_to_neighbour (self, keyval);
 
   /* A flow's end starts at its start, and moves from where it is. */
   if (self->key_flow)

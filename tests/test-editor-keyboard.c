@@ -274,12 +274,12 @@ assert_flow (BpDocument *document,
   g_error ("no flow from \"%s\" to \"%s\"", from, to);
 }
 
-/* The first stage of the loan payment sample, built on a new blueprint
- * with the keyboard alone: F6 to the canvas, a number key per card of
+/* The first two stages of the loan payment sample, built on a new
+ * blueprint with the keyboard alone: F6 to the canvas, a number key per card of
  * that zone, its text typed at once, F to draw a flow, Ctrl+arrows to
  * choose its end, Enter. The saved file holds what was typed. */
 static void
-test_build_a_stage_with_keys (void)
+test_build_two_stages_with_keys (void)
 {
   g_autofree char *folder = NULL;
   g_autofree char *saved = NULL;
@@ -331,6 +331,27 @@ test_build_a_stage_with_keys (void)
   flows.n = 2;
   g_assert_true (editor_test_wait (has_flows, &flows));
 
+  /* The second stage, empty: Ctrl+Right from the lane's last card
+   * selects it, and the number keys fill it. */
+  xdo_test_keys ("Escape");
+  xdo_test_keys ("Tab Tab ctrl+Right");
+  type_card (canvas, "2", "Enters password and 2FA code");
+  type_card (canvas, "3", "Asks for the one-time code");
+  type_card (canvas, "5", "Identity service checks the code");
+  xdo_test_keys ("ctrl+Up f ctrl+Down Return");
+  flows.n = 3;
+  g_assert_true (editor_test_wait (has_flows, &flows));
+  /* Shift+Tab from nothing starts at the last card. */
+  xdo_test_keys ("Escape");
+  xdo_test_keys ("shift+Tab shift+Tab shift+Tab f ctrl+Down Return");
+  flows.n = 4;
+  g_assert_true (editor_test_wait (has_flows, &flows));
+  /* Across the stages, along the customer's lane. */
+  xdo_test_keys ("Escape");
+  xdo_test_keys ("shift+Tab shift+Tab shift+Tab ctrl+Left f ctrl+Right Return");
+  flows.n = 5;
+  g_assert_true (editor_test_wait (has_flows, &flows));
+
   saved = g_build_filename (folder, "stage.bpj", NULL);
   file = g_file_new_for_path (saved);
   g_assert_true (bp_window_save_to_file (window, file, &error));
@@ -339,15 +360,23 @@ test_build_a_stage_with_keys (void)
   reread = bp_bpj_load (saved, &error);
   g_assert_no_error (error);
   stage_id = bp_item_get_id (BP_ITEM (bp_document_get_stage (reread, 0)));
-  g_assert_cmpuint (bp_document_get_n_steps (reread), ==, 5);
+  g_assert_cmpuint (bp_document_get_n_steps (reread), ==, 8);
   assert_card (reread, "Reminder SMS and email", BP_LANE_KIND_EVIDENCE, stage_id);
   assert_card (reread, "Reads the payment reminder", BP_LANE_KIND_CUSTOMER, stage_id);
   assert_card (reread, "Opens the link in the SMS", BP_LANE_KIND_FRONTSTAGE, stage_id);
   assert_card (reread, "Due-date batch flags the loan", BP_LANE_KIND_BACKSTAGE, stage_id);
   assert_card (reread, "SMS gateway sends the reminder", BP_LANE_KIND_SUPPORT, stage_id);
-  g_assert_cmpuint (bp_document_get_n_flows (reread), ==, 2);
+  g_assert_cmpuint (bp_document_get_n_flows (reread), ==, 5);
   assert_flow (reread, "SMS gateway sends the reminder", "Reads the payment reminder");
   assert_flow (reread, "Due-date batch flags the loan", "SMS gateway sends the reminder");
+
+  stage_id = bp_item_get_id (BP_ITEM (bp_document_get_stage (reread, 1)));
+  assert_card (reread, "Enters password and 2FA code", BP_LANE_KIND_CUSTOMER, stage_id);
+  assert_card (reread, "Asks for the one-time code", BP_LANE_KIND_FRONTSTAGE, stage_id);
+  assert_card (reread, "Identity service checks the code", BP_LANE_KIND_SUPPORT, stage_id);
+  assert_flow (reread, "Asks for the one-time code", "Identity service checks the code");
+  assert_flow (reread, "Enters password and 2FA code", "Asks for the one-time code");
+  assert_flow (reread, "Reads the payment reminder", "Enters password and 2FA code");
 
   gtk_window_destroy (GTK_WINDOW (window));
   editor_test_remove_folder (folder);
@@ -391,7 +420,7 @@ main (int   argc,
   g_test_add_func ("/editor-keyboard/double-click-then-type", test_double_click_then_type);
   g_test_add_func ("/editor-keyboard/rename-headers-in-place", test_rename_headers_in_place);
   g_test_add_func ("/editor-keyboard/add-stage-reveals-it", test_add_stage_reveals_it);
-  g_test_add_func ("/editor-keyboard/build-a-stage-with-keys", test_build_a_stage_with_keys);
+  g_test_add_func ("/editor-keyboard/build-two-stages-with-keys", test_build_two_stages_with_keys);
   g_test_add_func ("/editor-keyboard/shortcuts-window-lists-them", test_shortcuts_window_lists_them);
   return g_test_run ();
 }

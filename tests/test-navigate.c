@@ -80,6 +80,36 @@ test_neighbours (Fixture       *f,
   g_assert_null (bp_navigate_neighbour (f->document, f->b, BP_NAVIGATE_DOWN));
 }
 
+/* Ctrl+arrows reach stages too, so that an empty one can be filled. */
+static void
+test_move_through_stages (Fixture       *f,
+                          gconstpointer  data)
+{
+  BpItem *stage0 = BP_ITEM (bp_document_get_stage (f->document, 0));
+  BpItem *stage1 = BP_ITEM (bp_document_get_stage (f->document, 1));
+  BpItem *stage2 = BP_ITEM (bp_document_get_stage (f->document, 2));
+  g_autoptr(BpDocument) empty = bp_document_new_standard ();
+
+  /* A neighbour card first; past the lane's last card, the next stage. */
+  g_assert_true (bp_navigate_move (f->document, BP_ITEM (f->a), BP_NAVIGATE_RIGHT) == BP_ITEM (f->c));
+  g_assert_true (bp_navigate_move (f->document, BP_ITEM (f->c), BP_NAVIGATE_RIGHT) == stage1);
+  g_assert_true (bp_navigate_move (f->document, BP_ITEM (f->a), BP_NAVIGATE_LEFT) == NULL);
+  g_assert_true (bp_navigate_move (f->document, BP_ITEM (f->a), BP_NAVIGATE_UP) == stage0);
+  g_assert_null (bp_navigate_move (f->document, BP_ITEM (f->d), BP_NAVIGATE_DOWN));
+
+  /* From a stage: beside it, or down to its first card. */
+  g_assert_true (bp_navigate_move (f->document, stage1, BP_NAVIGATE_RIGHT) == stage2);
+  g_assert_true (bp_navigate_move (f->document, stage1, BP_NAVIGATE_LEFT) == stage0);
+  g_assert_true (bp_navigate_move (f->document, stage1, BP_NAVIGATE_DOWN) == BP_ITEM (f->e));
+  g_assert_null (bp_navigate_move (f->document, stage2, BP_NAVIGATE_DOWN));
+  g_assert_null (bp_navigate_move (f->document, stage1, BP_NAVIGATE_UP));
+
+  /* From nothing: the first card, or the first stage of an empty one. */
+  g_assert_true (bp_navigate_move (f->document, NULL, BP_NAVIGATE_DOWN) == BP_ITEM (f->a));
+  g_assert_true (bp_navigate_move (empty, NULL, BP_NAVIGATE_RIGHT) ==
+                 BP_ITEM (bp_document_get_stage (empty, 0)));
+}
+
 static void
 test_add_card (Fixture       *f,
                gconstpointer  data)
@@ -124,6 +154,7 @@ main (int   argc,
 
   ADD ("reading-order", test_reading_order);
   ADD ("neighbours", test_neighbours);
+  ADD ("move-through-stages", test_move_through_stages);
   ADD ("add-card", test_add_card);
 
 #undef ADD

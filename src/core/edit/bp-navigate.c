@@ -175,3 +175,92 @@ bp_navigate_neighbour (BpDocument          *document,
       g_return_val_if_reached (NULL);
     }
 }
+
+/* The stage @offset places from @stage, or NULL. */
+static BpItem *
+stage_beside (BpDocument *document,
+              BpItem     *stage,
+              int         offset)
+{
+  int position = bp_document_get_position (document, stage) + offset;
+
+  if (position < 0 || position >= (int) bp_document_get_n_stages (document))
+    return NULL;
+  return BP_ITEM (bp_document_get_stage (document, position));
+}
+
+static BpItem *
+first_card_of_stage (BpDocument *document,
+                     BpItem     *stage)
+{
+  g_autoptr(GPtrArray) order = bp_navigate_reading_order (document);
+
+  for (guint i = 0; i < order->len; i++)
+    if (g_strcmp0 (bp_step_get_stage (g_ptr_array_index (order, i)),
+                   bp_item_get_id (stage)) == 0)
+      return g_ptr_array_index (order, i);
+  return NULL;
+}
+
+static BpItem *
+move_from_stage (BpDocument          *document,
+                 BpItem              *stage,
+                 BpNavigateDirection  direction)
+{
+  switch (direction)
+    {
+    case BP_NAVIGATE_LEFT:
+      return stage_beside (document, stage, -1);
+    case BP_NAVIGATE_RIGHT:
+      return stage_beside (document, stage, 1);
+    case BP_NAVIGATE_DOWN:
+      return first_card_of_stage (document, stage);
+    case BP_NAVIGATE_UP:
+    default:
+      return NULL;
+    }
+}
+
+BpItem *
+bp_navigate_move (BpDocument          *document,
+                  BpItem              *from,
+                  BpNavigateDirection  direction)
+{
+  BpItem *stage;
+  BpStep *step;
+
+  g_return_val_if_fail (BP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (from == NULL || bp_item_get_document (from) == document, NULL);
+
+  if (from == NULL)
+    {
+      step = bp_navigate_next (document, NULL, 1);
+      if (step != NULL)
+        return BP_ITEM (step);
+      return bp_document_get_n_stages (document) > 0
+             ? BP_ITEM (bp_document_get_stage (document, 0)) : NULL;
+    }
+
+  if (BP_IS_STAGE (from))
+    return move_from_stage (document, from, direction);
+  if (!BP_IS_STEP (from))
+    return NULL;
+
+  step = bp_navigate_neighbour (document, BP_STEP (from), direction);
+  if (step != NULL)
+    return BP_ITEM (step);
+
+  stage = bp_document_lookup (document, bp_step_get_stage (BP_STEP (from)));
+  switch (direction)
+    {
+    case BP_NAVIGATE_LEFT:
+      return stage_beside (document, stage, -1);
+    case BP_NAVIGATE_RIGHT:
+      return stage_beside (document, stage, 1);
+    case BP_NAVIGATE_UP:
+      return stage;
+    case BP_NAVIGATE_DOWN:
+    default:
+      return NULL;
+    }
+}

@@ -40,4 +40,14 @@ BpStep    *bp_navigate_neighbour     (BpDocument          *document,
                                       BpStep              *from,
                                       BpNavigateDirection  direction);
 
+/* Where Ctrl+arrows go from @from (a card, a stage, or NULL): from a
+ * card, its neighbour; where there is none, left and right go to the
+ * stage before or after its own (an empty stage can be filled) and up to
+ * its own stage. From a stage: left and right to the stage beside, down
+ * to its first card. From NULL: the first card, or the first stage when
+ * there is none. NULL when there is nowhere to go. */
+BpItem    *bp_navigate_move          (BpDocument          *document,
+                                      BpItem              *from,
+                                      BpNavigateDirection  direction);
+
 G_END_DECLS
