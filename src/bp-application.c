@@ -225,6 +225,13 @@ bp_application_get_settings (void)
         schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
       if (schema != NULL)
         settings = g_settings_new_full (schema, NULL, NULL);
+      /* Said, rather than settings forgotten without a word. */
+      if (schema != NULL)
+        g_debug ("Settings schema %s found: settings are kept", APPLICATION_ID);
+      else
+        g_message ("The settings schema %s is not installed: the style, the window's size "
+                   "and the export choices will not be kept. From a build folder, run "
+                   "BUILD/touchpoint-uninstalled.", APPLICATION_ID);
       g_once_init_leave (&looked_up, 1);
     }
 
@@ -269,6 +276,8 @@ bp_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   load_settings (BP_APPLICATION (app));
 
+  /* Only keys that no text field uses: Ctrl+A, Ctrl+Z and Ctrl+Shift+Z
+   * are the window's (bp-window.c), left to a text field with the focus. */
   set_accels (gtk_app, "app.new", "<Control>n", NULL);
   set_accels (gtk_app, "app.open", "<Control>o", NULL);
   set_accels (gtk_app, "app.quit", "<Control>q", NULL);
@@ -276,13 +285,10 @@ bp_application_startup (GApplication *app)
   set_accels (gtk_app, "win.save-as", "<Control><Shift>s", NULL);
   set_accels (gtk_app, "win.export", "<Control>e", NULL);
   set_accels (gtk_app, "win.print", "<Control>p", NULL);
-  set_accels (gtk_app, "win.undo", "<Control>z", NULL);
-  set_accels (gtk_app, "win.redo", "<Control><Shift>z", "<Control>y");
   set_accels (gtk_app, "win.zoom-in", "<Control>plus", "<Control>equal");
   set_accels (gtk_app, "win.zoom-out", "<Control>minus", NULL);
   set_accels (gtk_app, "win.zoom-reset", "<Control>0", NULL);
   set_accels (gtk_app, "win.zoom-fit", "<Control>9", NULL);
-  set_accels (gtk_app, "win.select-all", "<Control>a", NULL);
   set_accels (gtk_app, "window.close", "<Control>w", NULL);
 }
 

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "bp-canvas-private.h"
+#include "bp-text-focus.h"
 #include "edit/bp-edit-commands.h"
 #include "edit/bp-navigate.h"
 #include "history/bp-history.h"
@@ -851,7 +852,8 @@ on_key_pressed (GtkEventControllerKey *controller,
   gboolean plain = (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0;
   BpItem *item;
 
-  if (self->document == NULL)
+  /* The card editor's entry is inside the canvas: its keys edit text. */
+  if (self->document == NULL || bp_text_focus_is_in_text (GTK_WIDGET (self)))
     return FALSE;
 
   switch (keyval)
@@ -867,7 +869,9 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_BackSpace:
       if (self->key_flow)
         return TRUE;
-      bp_edit_delete_selection (self->document, self->selection);
+      /* The window's Delete asks before a lane or a stage goes. */
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.delete", NULL))
+        bp_edit_delete_selection (self->document, self->selection);
       return TRUE;
 
     case GDK_KEY_Tab:

@@ -43,6 +43,8 @@ typedef struct {
   gboolean           nullable;
   /* For flags: the one flag the check button stands for. */
   guint              flag;
+  /* For the duration: the text is read once a keystroke is done. */
+  guint              commit_idle;
 } Binding;
 
 static void
@@ -52,6 +54,7 @@ binding_free (gpointer data)
 
   if (binding->panel->target != NULL)
     g_clear_signal_handler (&binding->notify_handler, binding->panel->target);
+  g_clear_handle_id (&binding->commit_idle, g_source_remove);
   g_free (binding);
 }
 
@@ -139,8 +142,36 @@ add_text_row (BpPropertiesPanel    *self,
   return row;
 }
 
-/* Duration: text with a unit, checked as typed */
+/* Duration: text with units, checked as typed. Text that is not a
+ * duration stays, red, with a caption saying what is, until it is
+ * corrected or Escape puts the card's duration back; it is kept on the
+ * card meanwhile, so that selecting the card again shows it again. */
 
+#define DURATION_DRAFT "touchpoint-duration-draft"
+
+static void
+show_duration_problem (Binding  *binding,
+                       gboolean  problem)
+{
+  GtkWidget *caption = g_object_get_data (G_OBJECT (binding->widget), "problem");
+
+  if (problem)
+    gtk_widget_add_css_class (binding->widget, "error");
+  else
+    gtk_widget_remove_css_class (binding->widget, "error");
+  gtk_widget_set_visible (gtk_widget_get_parent (caption), problem);
+}
+
+static void
+set_duration_text (Binding    *binding,
+                   const char *text)
+{
+  binding->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (binding->widget), text);
+  binding->syncing = FALSE;
+}
+
+/* The card's duration changed (undo, redo): it replaces any draft. */
 static void
 sync_duration (Binding *binding)
 {
@@ -149,33 +180,93 @@ sync_duration (Binding *binding)
     ? bp_duration_format (bp_step_get_duration (step)) : g_strdup ("");
   double shown;
 
+  g_object_set_data (G_OBJECT (step), DURATION_DRAFT, NULL);
+  show_duration_problem (binding, FALSE);
+
   /* "5 min" and "300" say the same: leave what the user typed. */
   if (bp_duration_parse (gtk_editable_get_text (GTK_EDITABLE (binding->widget)), &shown) &&
       shown == bp_step_get_duration (step))
     return;
 
-  binding->syncing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (binding->widget), text);
-  binding->syncing = FALSE;
+  set_duration_text (binding, text);
 }
 
+static gboolean
+commit_duration (gpointer data)
+{
+  Binding *binding = data;
+  BpStep *step = BP_STEP (binding->panel->target);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (binding->widget));
+  double seconds;
+
+  binding->commit_idle = 0;
+
+  if (!bp_duration_parse (text, &seconds))
+    {
+      g_object_set_data_full (G_OBJECT (step), DURATION_DRAFT, g_strdup (text), g_free);
+      show_duration_problem (binding, TRUE);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_object_set_data (G_OBJECT (step), DURATION_DRAFT, NULL);
+  show_duration_problem (binding, FALSE);
+  bp_step_set_duration (step, seconds);
+  return G_SOURCE_REMOVE;
+}
+
+/* A key typed over selected text empties the field before it inserts:
+ * read the text once the keystroke is done, or "5 min" typed over
+ * "20 s" would first remove the duration. */
 static void
 on_duration_changed (GtkEditable *editable,
                      Binding     *binding)
 {
-  double seconds;
-
-  if (binding->syncing)
+  if (binding->syncing || binding->commit_idle != 0)
     return;
+  /* At the priority of input, not after every redraw and idle task. */
+  binding->commit_idle = g_idle_add_full (G_PRIORITY_DEFAULT, commit_duration, binding, NULL);
+}
 
-  if (!bp_duration_parse (gtk_editable_get_text (editable), &seconds))
-    {
-      gtk_widget_add_css_class (binding->widget, "error");
-      return;
-    }
+/* Escape gives up the text that is not a duration. */
+static gboolean
+on_duration_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 Binding               *binding)
+{
+  if (keyval != GDK_KEY_Escape ||
+      g_object_get_data (binding->panel->target, DURATION_DRAFT) == NULL)
+    return FALSE;
 
-  gtk_widget_remove_css_class (binding->widget, "error");
-  bp_step_set_duration (BP_STEP (binding->panel->target), seconds);
+  g_clear_handle_id (&binding->commit_idle, g_source_remove);
+  set_duration_text (binding, "");
+  sync_duration (binding);
+  return TRUE;
+}
+
+/* The caption below the field; returns its label. */
+static GtkWidget *
+add_caption_row (AdwPreferencesGroup *group)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (_("Not a duration: write a number and a unit, like 30 s, "
+                                      "5 min, 1 h 30 min or 2 d. Escape puts the last one back."));
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  adw_preferences_group_add (group, row);
+  return label;
 }
 
 static void
@@ -183,13 +274,28 @@ add_duration_row (BpPropertiesPanel   *self,
                   AdwPreferencesGroup *group)
 {
   GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autofree char *draft = g_strdup (g_object_get_data (self->target, DURATION_DRAFT));
   Binding *binding;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Duration (30 s, 5 min, 2 h)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Duration (30 s, 5 min, 1 h 30 min)"));
   adw_preferences_group_add (group, row);
+  /* The caption's label, which tests read too. */
+  g_object_set_data (G_OBJECT (row), "problem", add_caption_row (group));
+
   binding = bind (self, row, "duration", G_CALLBACK (sync_duration));
   sync_duration (binding);
+  if (draft != NULL)
+    {
+      set_duration_text (binding, draft);
+      g_object_set_data_full (self->target, DURATION_DRAFT, g_steal_pointer (&draft), g_free);
+      show_duration_problem (binding, TRUE);
+    }
   g_signal_connect (row, "changed", G_CALLBACK (on_duration_changed), binding);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_duration_key), binding);
+  gtk_widget_add_controller (row, keys);
 }
 
 /* Marks: one switch a flag */

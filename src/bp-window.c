@@ -17,6 +17,7 @@
 #include "bp-application.h"
 #include "bp-palette.h"
 #include "bp-print-operation.h"
+#include "bp-text-focus.h"
 #include "bp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -351,16 +352,6 @@ select_all_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  BpWindow *self = BP_WINDOW (widget);
-
-  bp_edit_delete_selection (self->document, window_selection (self));
-}
-
-static void
 add_stage_action (GtkWidget  *widget,
                   const char *action,
                   GVariant   *param)
@@ -441,6 +432,21 @@ remove_band_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_band_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Cards and arrows go at once (undo brings them back); a lane or a stage
+ * takes its cards with it, so it asks first, as Remove Lane does. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action,
+               GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  if (selected_band (self) != NULL)
+    remove_band_action (widget, "win.remove-band", NULL);
+  else
+    bp_edit_delete_selection (self->document, window_selection (self));
 }
 
 static gboolean
@@ -541,6 +547,47 @@ bp_window_class_init (BpWindowClass *klass)
   bp_window_keys_class_init (widget_class);
 }
 
+/* Ctrl+A, Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) select every card, undo
+ * and redo in the document, except in a text field: there they select,
+ * undo and redo the field's own text (or do nothing), and what is typed
+ * is never lost to a change of the selection. The window hears them
+ * last, after the focused widget has had its turn. */
+static gboolean
+document_shortcut (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   action_name)
+{
+  if (bp_text_focus_is_in_text (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, action_name, NULL);
+}
+
+static void
+add_document_shortcut (GtkShortcutController *controller,
+                       const char            *trigger,
+                       const char            *action_name)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_callback_action_new (document_shortcut,
+                                                                                   (gpointer) action_name,
+                                                                                   NULL)));
+}
+
+static void
+add_document_shortcuts (BpWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
+  add_document_shortcut (shortcuts, "<Control>a", "win.select-all");
+  add_document_shortcut (shortcuts, "<Control>z", "win.undo");
+  add_document_shortcut (shortcuts, "<Control><Shift>z", "win.redo");
+  add_document_shortcut (shortcuts, "<Control>y", "win.redo");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* The window's size is kept between runs, when the schema is installed
  * (an uninstalled build runs without it). */
 static void
@@ -573,6 +620,7 @@ bp_window_init (BpWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  add_document_shortcuts (self);
   bp_window_init_io (self);
   bp_window_set_document (self, document, NULL);
   update_zoom_label (self);

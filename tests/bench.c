@@ -16,8 +16,10 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -49,6 +51,7 @@ typedef enum {
   OP_RENDER_VIEWPORT,
   OP_EXPORT_PNG,
   OP_EXPORT_PDF,
+  OP_PDF_FLOOR,
   OP_AUTOSAVE,
   OP_AUTOSAVE_DISK,
   N_OPS
@@ -68,6 +71,8 @@ static const OperationInfo operations[N_OPS] = {
   [OP_RENDER_VIEWPORT] = { "viewport render 1280x800", 8 },
   [OP_EXPORT_PNG]      = { "PNG export", 0 },
   [OP_EXPORT_PDF]      = { "PDF export", 1000 },
+  /* The same page drawn with bare cairo and pango (run_pdf_floor()). */
+  [OP_PDF_FLOOR]       = { "PDF floor (bare cairo)", 0 },
   /* What an autosave takes from the main thread: less than a frame. */
   [OP_AUTOSAVE]        = { "autosave, main thread", 16 },
   [OP_AUTOSAVE_DISK]   = { "autosave, until on disk", 0 },
@@ -96,6 +101,8 @@ typedef struct {
   int          png_height;
   char        *note;
   Stats        stats[N_OPS];
+  Stats        pdf_ratio;  /* PDF export / floor, run by run */
+  char        *keep_dir;   /* where to leave the PDFs, or NULL */
 } Bench;
 
 static const char * const lane_kinds[] = {
@@ -379,6 +386,12 @@ run_export (Bench          *bench,
       return -1;
     }
   ms = elapsed_ms (start);
+  if (bench->keep_dir != NULL)
+    {
+      g_autofree char *kept = g_build_filename (bench->keep_dir, name, NULL);
+
+      g_rename (path, kept);
+    }
   g_unlink (path);
 
   return ms;
@@ -394,6 +407,112 @@ static double
 run_export_pdf (Bench *bench)
 {
   return run_export (bench, BP_EXPORT_FORMAT_PDF, 1, "export.pdf");
+}
+
+/* The floor under the PDF export: the page of the fitted export, of the
+ * same size and scale, with as many cards, lines of text and arrows drawn
+ * by bare cairo and pango. Each card is a rounded rectangle with two
+ * lines of text, each flow a polyline and an arrowhead. */
+static void
+floor_card (cairo_t      *cr,
+            PangoLayout  *text,
+            const BpRect *card,
+            const char   *body,
+            const char   *footer)
+{
+  double x = card->x, y = card->y, w = card->width, h = card->height, r = 8;
+  g_autofree char *lines = g_strdup_printf ("%s\n%s", body, footer);
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+
+  pango_layout_set_text (text, lines, -1);
+  cairo_move_to (cr, x + 10, y + 10);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  pango_cairo_show_layout (cr, text);
+}
+
+static void
+floor_arrow (cairo_t       *cr,
+             const BpPoint *points,
+             guint          n_points)
+{
+  const BpPoint *tip = &points[n_points - 1], *before = &points[n_points - 2];
+  double length = hypot (tip->x - before->x, tip->y - before->y);
+  double dx = (tip->x - before->x) / MAX (length, 1e-9);
+  double dy = (tip->y - before->y) / MAX (length, 1e-9);
+
+  cairo_move_to (cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n_points; i++)
+    cairo_line_to (cr, points[i].x, points[i].y);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, tip->x, tip->y);
+  cairo_line_to (cr, tip->x - 11 * dx - 5.5 * dy, tip->y - 11 * dy + 5.5 * dx);
+  cairo_line_to (cr, tip->x - 11 * dx + 5.5 * dy, tip->y - 11 * dy - 5.5 * dx);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static double
+run_pdf_floor (Bench *bench)
+{
+  g_autofree char *path = g_build_filename (bench->keep_dir ? bench->keep_dir : bench->dir,
+                                            "floor.pdf", NULL);
+  double zoom = MIN (1, 14400.0 / MAX (bench->bounds.width, bench->bounds.height));
+  gint64 start = g_get_monotonic_time ();
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, bench->bounds.width * zoom,
+                                                       bench->bounds.height * zoom);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *text = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, Inter, sans-serif 13px");
+  double ms;
+
+  pango_layout_set_font_description (text, font);
+  cairo_scale (cr, zoom, zoom);
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_paint (cr);
+  cairo_set_line_width (cr, 1.5);
+
+  for (guint i = 0; i < bp_document_get_n_flows (bench->document); i++)
+    {
+      guint n_points = 0;
+      const BpPoint *points = bp_layout_get_flow_path (bench->layout, i, &n_points);
+
+      if (points != NULL && n_points >= 2)
+        floor_arrow (cr, points, n_points);
+    }
+
+  for (guint i = 0; i < bp_document_get_n_steps (bench->document); i++)
+    {
+      BpStep *step = bp_document_get_step (bench->document, i);
+      const char *actor = bp_step_get_actor (step);
+      BpRect card;
+
+      if (bp_layout_get_step_rect (bench->layout, i, &card))
+        floor_card (cr, text, &card, bp_step_get_text (step),
+                    actor != NULL && actor[0] != '\0' ? actor : bp_item_get_id (BP_ITEM (step)));
+    }
+
+  pango_font_description_free (font);
+  g_object_unref (text);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_error ("floor: %s", cairo_status_to_string (cairo_surface_status (surface)));
+  cairo_surface_destroy (surface);
+  ms = elapsed_ms (start);
+  if (bench->keep_dir == NULL)
+    g_unlink (path);
+
+  return ms;
 }
 
 static void
@@ -455,15 +574,51 @@ static const RunFunc run_funcs[N_OPS] = {
   [OP_RENDER_VIEWPORT] = run_render_viewport,
   [OP_EXPORT_PNG]      = run_export_png,
   [OP_EXPORT_PDF]      = run_export_pdf,
+  [OP_PDF_FLOOR]       = run_pdf_floor,
   [OP_AUTOSAVE]        = run_autosave,
   [OP_AUTOSAVE_DISK]   = run_autosave_disk,
 };
+
+/* The PDF export and its floor in turn, export then floor, so that both
+ * see the same machine: their ratio is taken run by run. */
+static void
+measure_pdf_and_floor (Bench *bench)
+{
+  g_autofree double *export = g_new (double, bench->runs);
+  g_autofree double *floor_ms = g_new (double, bench->runs);
+  g_autofree double *ratio = g_new (double, bench->runs);
+
+  for (guint r = 0; r < bench->runs; r++)
+    {
+      export[r] = run_export_pdf (bench);
+      floor_ms[r] = run_pdf_floor (bench);
+      if (export[r] < 0)
+        {
+          bench->stats[OP_EXPORT_PDF].done = TRUE;
+          bench->stats[OP_EXPORT_PDF].failed = TRUE;
+          return;
+        }
+      ratio[r] = export[r] / floor_ms[r];
+    }
+
+  set_stats (&bench->stats[OP_EXPORT_PDF], export, bench->runs);
+  set_stats (&bench->stats[OP_PDF_FLOOR], floor_ms, bench->runs);
+  set_stats (&bench->pdf_ratio, ratio, bench->runs);
+}
 
 static void
 measure (Bench     *bench,
          Operation  op)
 {
   g_autofree double *samples = g_new (double, bench->runs);
+
+  if (op == OP_PDF_FLOOR)
+    return;  /* with OP_EXPORT_PDF */
+  if (op == OP_EXPORT_PDF)
+    {
+      measure_pdf_and_floor (bench);
+      return;
+    }
 
   for (guint r = 0; r < bench->runs; r++)
     {
@@ -559,6 +714,22 @@ print_padded (const char *text,
   g_print ("%-*s", width, text);
 }
 
+/* Touchpoint's fitted PDF page against the same page drawn bare. */
+static void
+print_pdf_floor (const Bench *bench)
+{
+  const Stats *export = &bench->stats[OP_EXPORT_PDF];
+  const Stats *floor_ms = &bench->stats[OP_PDF_FLOOR];
+  const Stats *ratio = &bench->pdf_ratio;
+
+  if (!ratio->done)
+    return;
+  g_print ("PDF export against its floor at %u steps (median of %u runs): "
+           "%.0f ms / %.0f ms = %.2f; run by run %.2f [%.2f-%.2f]\n",
+           bench->n_steps, bench->runs, export->median, floor_ms->median,
+           export->median / floor_ms->median, ratio->median, ratio->min, ratio->max);
+}
+
 static void
 print_table (Bench *benches,
              guint  n_benches)
@@ -622,6 +793,10 @@ print_table (Bench *benches,
   g_print ("(*)  wider than 32,767 px: the drawing is recorded, not rasterised\n"
            "(**) a PNG cannot be wider than 32,767 px: exported at the largest scale that fits\n");
 
+  g_print ("(the PDF floor draws as many cards, two lines of text each, and arrows with bare\n"
+           " cairo and pango on a page of the same size)\n\n");
+  print_pdf_floor (largest);
+
   g_print ("\nPeak memory (ru_maxrss): %.1f MiB\n", peak_memory_kib () / 1024.0);
   g_print ("%s\n", missed ? "Some targets were MISSED." : "All targets met.");
 }
@@ -643,6 +818,24 @@ main (int   argc,
     g_error ("%s", error->message);
   /* Recovery copies go to the bench's folder, not the user's. */
   g_setenv ("XDG_STATE_HOME", dir, TRUE);
+
+  /* --pdf [DIR]: only the PDF export of 10,000 steps against its floor,
+   * leaving the last run's two files in DIR when given. */
+  if (argc > 1 && g_str_equal (argv[1], "--pdf"))
+    {
+      Bench *bench = &benches[G_N_ELEMENTS (benches) - 1];
+
+      bench->dir = dir;
+      bench->runs = 7;
+      bench_prepare (bench);
+      run_export_pdf (bench);  /* a warm-up: fonts, caches */
+      bench->keep_dir = argc > 2 ? argv[2] : NULL;
+      measure (bench, OP_EXPORT_PDF);
+      bench_clear (bench);
+      print_pdf_floor (bench);
+      g_rmdir (dir);
+      return 0;
+    }
 
   /* --limits: only the largest and most awkward documents (bench-limits.c) */
   if (argc > 1 && g_str_equal (argv[1], "--limits"))

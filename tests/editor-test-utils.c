@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bp-application.h"
 #include "editor-test-utils.h"
 #include "test-wait.h"
 
@@ -119,9 +120,10 @@ canvas_is_ready (gpointer data)
          bp_canvas_is_settled (data);
 }
 
-BpWindow *
-editor_test_open_sample (const char  *sample,
-                         char       **folder)
+static BpWindow *
+open_sample (GtkApplication  *app,
+             const char      *sample,
+             char           **folder)
 {
   g_autofree char *source = g_build_filename (g_getenv ("TOUCHPOINT_SAMPLES"), sample, NULL);
   g_autofree char *copy = NULL;
@@ -139,7 +141,7 @@ editor_test_open_sample (const char  *sample,
   g_file_set_contents (copy, contents, length, &error);
   g_assert_no_error (error);
 
-  window = bp_window_new (NULL);
+  window = bp_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (copy);
@@ -147,6 +149,41 @@ editor_test_open_sample (const char  *sample,
   g_assert_true (editor_test_wait (canvas_is_ready, bp_window_get_canvas (window)));
   editor_test_iterate (50);
   return window;
+}
+
+BpWindow *
+editor_test_open_sample (const char  *sample,
+                         char       **folder)
+{
+  return open_sample (NULL, sample, folder);
+}
+
+GtkApplication *
+editor_test_application (void)
+{
+  static GtkApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Not unique: a Touchpoint running on the same bus stays apart. */
+      app = g_object_new (BP_TYPE_APPLICATION,
+                          "application-id", APPLICATION_ID,
+                          "flags", G_APPLICATION_NON_UNIQUE,
+                          "resource-base-path", "/io/github/touchpoint/Touchpoint",
+                          NULL);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
+BpWindow *
+editor_test_open_sample_in_app (const char  *sample,
+                                char       **folder)
+{
+  return open_sample (editor_test_application (), sample, folder);
 }
 
 BpLane *

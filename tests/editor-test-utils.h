@@ -38,6 +38,13 @@ void       editor_test_load            (BpWindow     *window,
 /* A window on a copy of a sample in a fresh folder, shown and laid out. */
 BpWindow  *editor_test_open_sample     (const char   *sample,
                                         char        **folder);
+/* A Touchpoint application, registered (so started: its accelerators
+ * are set), made on first use and kept for the test program. */
+GtkApplication *editor_test_application (void);
+/* editor_test_open_sample () in a window of editor_test_application ():
+ * the keys reach the window as they do in the running editor. */
+BpWindow  *editor_test_open_sample_in_app (const char   *sample,
+                                           char        **folder);
 /* The first card of a lane of @kind. */
 BpStep    *editor_test_find_step       (BpDocument   *document,
                                         BpLaneKind    kind);

@@ -21,6 +21,11 @@ test_parse (void)
     { "1.5 h", 5400 },
     { " 2 hours ", 7200 },
     { "2 d", 172800 },
+    /* Units together, as people write a time that is not round. */
+    { "1 h 30 min", 5400 },
+    { "1h30min", 5400 },
+    { "2 d 4 h", 187200 },
+    { "1 min 30 s", 90 },
     { "0", 0 },
     { "", -1 },
     { "   ", -1 },
@@ -38,7 +43,8 @@ test_parse (void)
 static void
 test_parse_refuses (void)
 {
-  const char *bad[] = { "soon", "5 weeks", "-3 min", "min", "1e999", "nan", "5 min later" };
+  const char *bad[] = { "soon", "5 weeks", "-3 min", "min", "1e999", "nan", "5 min later",
+                        "1 h 30", "1 h h", "1 h, 30 min", "1 h -30 min" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

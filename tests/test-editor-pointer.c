@@ -10,6 +10,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "bpj/bp-bpj.h"
+#include "model/bp-duration.h"
 #include "editor-test-utils.h"
 
 /* A real pointer, moved by xdotool on the X server the window is on,
@@ -73,23 +74,23 @@ is_dropped (gpointer data)
   return g_strcmp0 (bp_step_get_lane (drag->step), bp_item_get_id (BP_ITEM (drag->lane))) == 0;
 }
 
-/* Canvas widget coordinates to the X screen's: without a window manager,
+/* A widget's coordinates to the X screen's: without a window manager,
  * the window's surface sits at the screen's origin. */
 static void
-canvas_to_screen (BpCanvas *canvas,
-                  double    x,
-                  double    y,
-                  int      *sx,
-                  int      *sy)
+widget_to_screen (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  int       *sx,
+                  int       *sy)
 {
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (canvas));
+  GtkNative *native = gtk_widget_get_native (widget);
   graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
   double dx, dy;
   int root_x = 0, root_y = 0;
   Window child;
   GdkSurface *surface = gtk_native_get_surface (native);
 
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (native), &in, &out));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
   gtk_native_get_surface_transform (native, &dx, &dy);
   XTranslateCoordinates (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
                          gdk_x11_surface_get_xid (surface),
@@ -139,8 +140,8 @@ test_pointer_drag_and_save (void)
 
   editor_test_step_centre (canvas, step, &x, &y);
   editor_test_lane_centre (canvas, backstage, 0, &tx, &ty);
-  canvas_to_screen (canvas, x, y, &sx, &sy);
-  canvas_to_screen (canvas, x, ty, &ex, &ey);
+  widget_to_screen (GTK_WIDGET (canvas), x, y, &sx, &sy);
+  widget_to_screen (GTK_WIDGET (canvas), x, ty, &ex, &ey);
   g_test_message ("dragging %s from %d,%d to %d,%d", id, sx, sy, ex, ey);
 
   g_snprintf (from_x, sizeof from_x, "%d", sx);
@@ -179,6 +180,365 @@ test_pointer_drag_and_save (void)
   editor_test_remove_folder (folder);
 }
 
+/* Real keys and clicks: xdotool, or a skip when it cannot run. */
+static gboolean
+can_use_xdotool (void)
+{
+  g_autofree char *xdotool = NULL;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("xdotool needs an X11 display (GDK_BACKEND=x11)");
+      return FALSE;
+    }
+  xdotool = g_find_program_in_path ("xdotool");
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A click at a point of @widget, by a real pointer. (Not --sync: it
+ * would wait for ever when the pointer is there already.) */
+static void
+click_widget (GtkWidget *widget,
+              double     x,
+              double     y)
+{
+  char at_x[16], at_y[16];
+  int sx, sy;
+
+  widget_to_screen (widget, x, y, &sx, &sy);
+  g_snprintf (at_x, sizeof at_x, "%d", sx);
+  g_snprintf (at_y, sizeof at_y, "%d", sy);
+  {
+    const char *click[] = { "xdotool", "mousemove", at_x, at_y, "click", "1", NULL };
+
+    run_xdotool (click);
+  }
+}
+
+static void
+press_keys (const char *keys)
+{
+  const char *args[] = { "xdotool", "key", "--delay", "40", keys, NULL };
+
+  run_xdotool (args);
+}
+
+static void
+type_text (const char *text)
+{
+  const char *args[] = { "xdotool", "type", "--delay", "40", text, NULL };
+
+  run_xdotool (args);
+}
+
+static gboolean
+selected_only (gpointer data)
+{
+  gpointer *args = data;
+
+  return bp_selection_get_count (args[0]) == 1 && bp_selection_get_item (args[0], 0) == args[1];
+}
+
+/* Clicks the header of stage @index: the canvas takes the focus and the
+ * stage is selected. */
+static void
+click_stage_header (BpWindow *window,
+                    guint     index)
+{
+  BpCanvas *canvas = bp_window_get_canvas (window);
+  BpStage *stage = bp_document_get_stage (bp_window_get_document (window), index);
+  BpSelection *selection = bp_canvas_get_selection (canvas);
+  BpRect header;
+  double x, y;
+
+  g_assert_true (bp_layout_get_stage_header_rect (bp_canvas_get_layout (canvas), index, &header));
+  bp_canvas_canvas_to_widget (canvas, header.x + header.width / 2, header.y + header.height / 2, &x, &y);
+  click_widget (GTK_WIDGET (canvas), x, y);
+  g_assert_true (editor_test_wait (selected_only, (gpointer[]) { selection, stage }));
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A widget the panel has just made is drawn, so it can be clicked. */
+static gboolean
+is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+/* The focus is in @row's text. */
+static gboolean
+is_editing (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, row);
+}
+
+static gboolean
+not_editing (gpointer data)
+{
+  return !is_editing (data);
+}
+
+typedef struct {
+  BpItem     *item;
+  const char *property;
+  const char *value;
+} Expect;
+
+static gboolean
+has_value (gpointer data)
+{
+  Expect *expect = data;
+  g_autofree char *value = NULL;
+
+  g_object_get (expect->item, expect->property, &value, NULL);
+  return g_strcmp0 (value, expect->value) == 0;
+}
+
+/* Ctrl+A in the properties panel's Name field selects the field's text,
+ * not every card: the stage stays selected, its field stays, and what is
+ * typed next replaces the name. */
+static void
+test_select_all_in_entry (void)
+{
+  g_autofree char *folder = NULL;
+  BpWindow *window;
+  BpDocument *document;
+  BpSelection *selection;
+  BpStage *stage;
+  GtkWidget *row;
+  int start = -1, end = -1;
+
+  if (!can_use_xdotool ())
+    return;
+
+  window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
+  document = bp_window_get_document (window);
+  selection = bp_canvas_get_selection (bp_window_get_canvas (window));
+  stage = bp_document_get_stage (document, 1);
+
+  click_stage_header (window, 1);
+  row = find_entry_row (GTK_WIDGET (window), "Name");
+  g_assert_nonnull (row);
+  g_assert_true (editor_test_wait (is_drawn, row));
+  editor_test_iterate (50);
+  click_widget (row, gtk_widget_get_width (row) / 3.0, gtk_widget_get_height (row) / 2.0);
+  g_assert_true (editor_test_wait (is_editing, row));
+
+  press_keys ("ctrl+a");
+  editor_test_iterate (50);
+  g_assert_cmpuint (bp_selection_get_count (selection), ==, 1);
+  g_assert_true (bp_selection_get_item (selection, 0) == BP_ITEM (stage));
+  g_assert_true (find_entry_row (GTK_WIDGET (window), "Name") == row);
+  g_assert_true (is_editing (row));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (bp_stage_get_name (stage), -1));
+
+  type_text ("Sign in");
+  g_assert_true (editor_test_wait (has_value, &(Expect) { BP_ITEM (stage), "name", "Sign in" }));
+  g_assert_cmpuint (bp_selection_get_count (selection), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return editor_test_find_message_dialog (data) != NULL;
+}
+
+static gboolean
+stage_gone (gpointer data)
+{
+  gpointer *args = data;
+
+  return bp_item_get_document (args[1]) != args[0];
+}
+
+/* Delete on a selected stage asks, as the menu's Remove Stage does, and
+ * Remove removes it with its cards. */
+static void
+test_delete_key_removes_stage (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *id = NULL;
+  BpWindow *window;
+  BpDocument *document;
+  BpStage *stage;
+  AdwMessageDialog *dialog;
+  guint n_stages;
+
+  if (!can_use_xdotool ())
+    return;
+
+  window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
+  document = bp_window_get_document (window);
+  n_stages = bp_document_get_n_stages (document);
+  stage = bp_document_get_stage (document, 1);
+  id = g_strdup (bp_item_get_id (BP_ITEM (stage)));
+
+  click_stage_header (window, 1);
+  press_keys ("Delete");
+  g_assert_true (editor_test_wait (dialog_shown, window));
+  dialog = editor_test_find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove Stage?");
+  /* Nothing goes before the answer. */
+  g_assert_cmpuint (bp_document_get_n_stages (document), ==, n_stages);
+
+  adw_message_dialog_response (dialog, "remove");
+  g_assert_true (editor_test_wait (stage_gone, (gpointer[]) { document, stage }));
+  g_assert_cmpuint (bp_document_get_n_stages (document), ==, n_stages - 1);
+  g_assert_null (bp_document_lookup (document, id));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
+/* Clicks a card: the canvas takes the focus and the card is selected. */
+static void
+click_step (BpWindow *window,
+            BpStep   *step)
+{
+  BpCanvas *canvas = bp_window_get_canvas (window);
+  double x, y;
+
+  editor_test_step_centre (canvas, step, &x, &y);
+  click_widget (GTK_WIDGET (canvas), x, y);
+  g_assert_true (editor_test_wait (selected_only, (gpointer[]) { bp_canvas_get_selection (canvas), step }));
+}
+
+/* Clicks the properties panel's field @title and waits for its text to
+ * have the focus. */
+static GtkWidget *
+click_field (BpWindow   *window,
+             const char *title)
+{
+  GtkWidget *row = find_entry_row (GTK_WIDGET (window), title);
+
+  g_assert_nonnull (row);
+  g_assert_true (editor_test_wait (is_drawn, row));
+  editor_test_iterate (50);
+  click_widget (row, gtk_widget_get_width (row) / 3.0, gtk_widget_get_height (row) / 2.0);
+  g_assert_true (editor_test_wait (is_editing, row));
+  return row;
+}
+
+/* The caption that says why the duration typed is refused, when shown. */
+static const char *
+duration_problem (BpWindow *window)
+{
+  GtkWidget *row = find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
+  GtkWidget *caption = g_object_get_data (G_OBJECT (row), "problem");
+
+  if (caption == NULL || !gtk_widget_is_visible (caption))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (caption));
+}
+
+static gboolean
+shows_problem (gpointer data)
+{
+  return duration_problem (data) != NULL;
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_editable_get_text (args[0]), args[1]) == 0;
+}
+
+/* A duration the panel cannot read stays in the field, red, with a
+ * caption that says what it reads, while the card keeps its duration:
+ * after the field loses the focus, and when the card is selected again.
+ * Escape puts the card's duration back. */
+static void
+test_invalid_duration_kept (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *shown = NULL;
+  BpWindow *window;
+  BpDocument *document;
+  BpStep *step, *other;
+  GtkWidget *row;
+  double before;
+
+  if (!can_use_xdotool ())
+    return;
+
+  window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
+  document = bp_window_get_document (window);
+  step = editor_test_find_step (document, BP_LANE_KIND_CUSTOMER);
+  other = editor_test_find_step (document, BP_LANE_KIND_EVIDENCE);
+  g_assert_true (bp_step_has_duration (step));
+  before = bp_step_get_duration (step);
+  shown = bp_duration_format (before);
+
+  click_step (window, step);
+  row = click_field (window, "Duration (30 s, 5 min, 1 h 30 min)");
+  g_assert_null (duration_problem (window));
+  press_keys ("ctrl+a");
+  type_text ("about 5 min");
+  g_assert_true (editor_test_wait (shows_text, (gpointer[]) { row, "about 5 min" }));
+  g_assert_true (editor_test_wait (shows_problem, window));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* Leaving the field keeps it. */
+  press_keys ("Tab");
+  g_assert_true (editor_test_wait (not_editing, row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "about 5 min");
+  g_assert_cmpfloat (bp_step_get_duration (step), ==, before);
+
+  /* So does choosing another card and coming back. */
+  click_step (window, other);
+  click_step (window, step);
+  row = find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "about 5 min");
+  g_assert_cmpstr (duration_problem (window), ==,
+                   "Not a duration: write a number and a unit, like 30 s, 5 min, "
+                   "1 h 30 min or 2 d. Escape puts the last one back.");
+  g_assert_cmpfloat (bp_step_get_duration (step), ==, before);
+
+  /* Escape in the field gives the card's duration back. */
+  click_field (window, "Duration (30 s, 5 min, 1 h 30 min)");
+  press_keys ("Escape");
+  g_assert_true (editor_test_wait (shows_text, (gpointer[]) { row, shown }));
+  g_assert_null (duration_problem (window));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpfloat (bp_step_get_duration (step), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,5 +547,8 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/editor-pointer/drag-and-save", test_pointer_drag_and_save);
+  g_test_add_func ("/editor-pointer/select-all-in-entry", test_select_all_in_entry);
+  g_test_add_func ("/editor-pointer/delete-key-removes-stage", test_delete_key_removes_stage);
+  g_test_add_func ("/editor-pointer/invalid-duration-kept", test_invalid_duration_kept);
   return g_test_run ();
 }

@@ -255,13 +255,14 @@ static void
 test_second_save_refused (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (fixture->large);
+  g_autofree char *path = g_build_filename (fixture->folder, SAMPLE, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  BpDocument *document;
+  BpDocument *document = bp_window_get_document (fixture->window);
 
-  editor_test_load (fixture->window, file);
-  document = bp_window_get_document (fixture->window);
+  /* The sample will do: the save counts as running from the action
+   * until its result comes back through the main loop. */
   bp_document_set_title (document, "Saved once");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
@@ -278,7 +279,7 @@ test_second_save_refused (Fixture       *fixture,
   g_assert_null (editor_test_find_file_chooser (fixture->window));
   g_assert_null (editor_test_find_message_dialog (fixture->window));
   g_assert_false (bp_history_get_modified (bp_document_get_history (document)));
-  g_file_get_contents (fixture->large, &text, NULL, NULL);
+  g_file_get_contents (path, &text, NULL, NULL);
   g_assert_nonnull (strstr (text, "\"title\": \"Saved once\""));
 }
 

@@ -36,13 +36,49 @@ unit_seconds (const char *name)
   return 0;
 }
 
+/* One number and its unit from *@text on, which moves past them; a unit
+ * may be left out only by a number standing alone. */
+static gboolean
+parse_part (const char **text,
+            gboolean     alone,
+            double      *seconds)
+{
+  const char *start;
+  char *end = NULL;
+  double value, unit = 1;
+
+  value = g_ascii_strtod (*text, &end);
+  if (end == *text || !isfinite (value) || value < 0)
+    return FALSE;
+
+  while (g_ascii_isspace (*end))
+    end++;
+  for (start = end; g_ascii_isalpha (*end); end++)
+    ;
+  if (end > start)
+    {
+      g_autofree char *name = g_strndup (start, end - start);
+
+      if ((unit = unit_seconds (name)) == 0)
+        return FALSE;
+    }
+  else if (!alone || *end != '\0')
+    return FALSE;
+
+  while (g_ascii_isspace (*end))
+    end++;
+  *text = end;
+  *seconds = value * unit;
+  return TRUE;
+}
+
 gboolean
 bp_duration_parse (const char *text,
                    double     *seconds)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-  double value, unit = 1;
+  const char *rest = copy;
+  double total = 0;
 
   if (*copy == '\0')
     {
@@ -50,15 +86,19 @@ bp_duration_parse (const char *text,
       return TRUE;
     }
 
-  value = g_ascii_strtod (copy, &end);
-  if (end == copy || !isfinite (value) || value < 0)
-    return FALSE;
+  /* "1 h 30 min": each part adds to the whole. */
+  while (*rest != '\0')
+    {
+      double part;
 
-  g_strstrip (end);
-  if (*end != '\0' && (unit = unit_seconds (end)) == 0)
-    return FALSE;
+      if (!parse_part (&rest, rest == copy, &part))
+        return FALSE;
+      total += part;
+    }
 
-  *seconds = value * unit;
+  if (!isfinite (total))
+    return FALSE;
+  *seconds = total;
   return TRUE;
 }
 

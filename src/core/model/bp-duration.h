@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* Durations as people write them on cards: "30 s", "5 min", "1.5 h",
- * "2 d"; a bare number is seconds. Empty text (or only spaces) is no
+ * "2 d", or units together, "1 h 30 min"; a bare number alone is
+ * seconds. Empty text (or only spaces) is no
  * duration: -1. Returns FALSE when the text is none of these. */
 gboolean  bp_duration_parse   (const char *text,
                                double     *seconds);

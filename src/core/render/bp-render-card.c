@@ -12,41 +12,52 @@
 #include "render/bp-render-private.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Measures, in canvas units. */
 #define HOVER_WIDTH      1.5
 #define BADGE_SPACING    21.0
 #define BADGE_INSET      18.0  /* card's right edge to the last badge's centre */
 
-/* The edge and soft shadow of every card in view: a thin ring all round
- * and a drop below. Each layer is one path, filled once: a single fill of
- * many shapes costs a fraction of a fill per shape, and the shadows of
- * neighbours do not darken each other. */
+/* The edge and soft shadow of a card: a thin ring all round and a drop
+ * below. */
+static const struct {
+  double spread, drop, alpha;
+} shadow_layers[] = {
+  { 1.0, 0.0, 1.0 },  /* the edge */
+  { 1.0, 1.5, 0.6 },  /* the drop */
+};
+
+static void
+trace_shadow (cairo_t      *cr,
+              const BpRect *card,
+              guint         layer)
+{
+  BpRect shadow = bp_render_inset_rect (card, -shadow_layers[layer].spread,
+                                        -shadow_layers[layer].spread);
+
+  shadow.y += shadow_layers[layer].drop;
+  bp_render_rounded_rect (cr, &shadow, BP_RENDER_CARD_RADIUS + shadow_layers[layer].spread);
+}
+
+/* The shadows of every card in view. Each layer is one path, filled
+ * once: a single fill of many shapes costs a fraction of a fill per
+ * shape, and the shadows of neighbours do not darken each other. */
 static void
 draw_card_shadows (BpRender *r,
                    GArray   *steps)
 {
-  static const struct {
-    double spread, drop, alpha;
-  } layers[] = {
-    { 1.0, 0.0, 1.0 },  /* the edge */
-    { 1.0, 1.5, 0.6 },  /* the drop */
-  };
-
-  for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
+  for (guint l = 0; l < G_N_ELEMENTS (shadow_layers); l++)
     {
       for (guint i = 0; i < steps->len; i++)
         {
-          BpRect card, shadow;
+          BpRect card;
 
-          if (!bp_layout_get_step_rect (r->layout, g_array_index (steps, guint, i), &card))
-            continue;
-          shadow = bp_render_inset_rect (&card, -layers[l].spread, -layers[l].spread);
-          shadow.y += layers[l].drop;
-          bp_render_rounded_rect (r->cr, &shadow, BP_RENDER_CARD_RADIUS + layers[l].spread);
+          if (bp_layout_get_step_rect (r->layout, g_array_index (steps, guint, i), &card))
+            trace_shadow (r->cr, &card, l);
         }
 
-      cairo_set_source_rgba (r->cr, 0, 0, 0, r->pal->shadow * layers[l].alpha);
+      cairo_set_source_rgba (r->cr, 0, 0, 0, r->pal->shadow * shadow_layers[l].alpha);
       cairo_fill (r->cr);
     }
 }
@@ -165,33 +176,26 @@ draw_badge_glyph (cairo_t     *cr,
     }
 }
 
+/* A ring of the card's colour parts the badge from the edge. */
 static void
-draw_badges (BpRender     *r,
-             const BpRect *card,
-             BpStepFlags   flags,
-             const BpRgb  *ring)
+draw_badge (BpRender    *r,
+            cairo_t     *cr,
+            guint        bit,
+            double       x,
+            double       y,
+            double       radius,
+            const BpRgb *ring)
 {
-  for (guint bit = 0; bit < BP_N_STEP_FLAGS; bit++)
-    {
-      BpStepFlags flag = 1 << bit;
-      BpPoint center;
-      double radius;
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius + 1.5, 0, 2 * G_PI);
+  bp_render_set_rgb (cr, ring);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  bp_render_set_rgb (cr, &r->pal->badge[bit]);
+  cairo_fill (cr);
 
-      if (!bp_render_get_badge (card, flags, flag, &center, &radius))
-        continue;
-
-      /* A ring of the card's colour parts the badge from the edge. */
-      cairo_new_path (r->cr);
-      cairo_arc (r->cr, center.x, center.y, radius + 1.5, 0, 2 * G_PI);
-      bp_render_set_rgb (r->cr, ring);
-      cairo_fill (r->cr);
-      cairo_arc (r->cr, center.x, center.y, radius, 0, 2 * G_PI);
-      bp_render_set_rgb (r->cr, &r->pal->badge[bit]);
-      cairo_fill (r->cr);
-
-      bp_render_set_rgb (r->cr, &r->pal->badge_glyph);
-      draw_badge_glyph (r->cr, flag, center.x, center.y);
-    }
+  bp_render_set_rgb (cr, &r->pal->badge_glyph);
+  draw_badge_glyph (cr, 1 << bit, x, y);
 }
 
 static guint
@@ -233,6 +237,179 @@ bp_render_get_badge (const BpRect *card,
   center->y = card->y;
   *radius = BP_RENDER_BADGE_RADIUS;
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Forms on a PDF page                                                 */
+
+/* A PDF page gets each card's frame (its shadow and fill) and each badge
+ * as a form, recorded once for each size and colour and placed wherever
+ * one of them is: a few bytes a card where paths of curves took
+ * hundreds, each number of which cairo's PDF writer formats and
+ * compresses. Cards never overlap, and the stacking gap keeps their
+ * shadows apart, so the page looks as the layered fills above draw it.
+ * Past MAX_FORMS, the rest are drawn one by one. */
+#define MAX_FORMS 64
+
+typedef enum {
+  FORM_FRAME,  /* a card's top-left corner at the origin */
+  FORM_BADGE,  /* a badge's centre at the origin */
+} FormKind;
+
+typedef struct {
+  FormKind         kind;
+  double           a;      /* a frame's width, a badge's flag bit */
+  double           b;      /* a frame's height, a badge's radius */
+  BpRgb            color;  /* a frame's fill, a badge's ring */
+  cairo_surface_t *surface;
+} Form;
+
+static void
+form_clear (gpointer data)
+{
+  Form *form = data;
+
+  cairo_surface_destroy (form->surface);
+}
+
+/* A cache of forms for a PDF page, NULL for anything else. */
+static GArray *
+forms_new (BpRender *r)
+{
+  GArray *forms;
+
+  if (cairo_surface_get_type (cairo_get_target (r->cr)) != CAIRO_SURFACE_TYPE_PDF)
+    return NULL;
+
+  forms = g_array_new (FALSE, FALSE, sizeof (Form));
+  g_array_set_clear_func (forms, form_clear);
+  return forms;
+}
+
+static void
+draw_frame (BpRender    *r,
+            cairo_t     *cr,
+            double       x,
+            double       y,
+            double       width,
+            double       height,
+            const BpRgb *fill)
+{
+  BpRect card = { x, y, width, height };
+
+  for (guint l = 0; l < G_N_ELEMENTS (shadow_layers); l++)
+    {
+      trace_shadow (cr, &card, l);
+      cairo_set_source_rgba (cr, 0, 0, 0, r->pal->shadow * shadow_layers[l].alpha);
+      cairo_fill (cr);
+    }
+
+  bp_render_rounded_rect (cr, &card, BP_RENDER_CARD_RADIUS);
+  bp_render_set_rgb (cr, fill);
+  cairo_fill (cr);
+}
+
+/* At (@x, @y): a frame's top-left corner, a badge's centre. */
+static void
+draw_form (BpRender   *r,
+           cairo_t    *cr,
+           const Form *form,
+           double      x,
+           double      y)
+{
+  if (form->kind == FORM_FRAME)
+    draw_frame (r, cr, x, y, form->a, form->b, &form->color);
+  else
+    draw_badge (r, cr, (guint) form->a, x, y, form->b, &form->color);
+}
+
+/* Paints the form @key describes at (@x, @y), recording it first if it
+ * is new; or draws it there when @forms is NULL (not a PDF) or full. */
+static void
+place_form (BpRender *r,
+            GArray   *forms,
+            Form     *key,
+            double    x,
+            double    y)
+{
+  cairo_surface_t *surface = NULL;
+
+  for (guint i = 0; forms != NULL && i < forms->len && surface == NULL; i++)
+    {
+      Form *known = &g_array_index (forms, Form, i);
+
+      if (known->kind == key->kind && known->a == key->a && known->b == key->b &&
+          memcmp (&known->color, &key->color, sizeof key->color) == 0)
+        surface = known->surface;
+    }
+
+  if (surface == NULL && forms != NULL && forms->len < MAX_FORMS)
+    {
+      /* Shadows and rings reach a little past a card or a badge. */
+      double reach = BP_RENDER_CARD_OVERHANG;
+      cairo_rectangle_t extents = { -reach, -reach, 2 * reach, 2 * reach };
+      cairo_t *cr;
+
+      if (key->kind == FORM_FRAME)
+        {
+          extents.width += key->a;
+          extents.height += key->b;
+        }
+      key->surface = surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (surface);
+      draw_form (r, cr, key, 0, 0);
+      cairo_destroy (cr);
+      g_array_append_val (forms, *key);
+    }
+
+  if (surface != NULL)
+    {
+      cairo_set_source_surface (r->cr, surface, x, y);
+      cairo_paint (r->cr);
+    }
+  else
+    draw_form (r, r->cr, key, x, y);
+}
+
+/* Each card's shadow and fill, card by card. */
+static void
+draw_card_frames (BpRender *r,
+                  GArray   *forms,
+                  GArray   *steps)
+{
+  for (guint i = 0; i < steps->len; i++)
+    {
+      guint position = g_array_index (steps, guint, i);
+      BpStep *step = bp_document_get_step (r->document, position);
+      Form frame = { FORM_FRAME, 0, 0, r->pal->card, NULL };
+      BpRect card;
+
+      if (!bp_layout_get_step_rect (r->layout, position, &card))
+        continue;
+
+      frame.a = card.width;
+      frame.b = card.height;
+      bp_render_parse_color (bp_step_get_color (step), &frame.color);
+      place_form (r, forms, &frame, card.x, card.y);
+    }
+}
+
+/* Each of a card's badges. */
+static void
+draw_badges (BpRender     *r,
+             GArray       *forms,
+             const BpRect *card,
+             BpStepFlags   flags,
+             const BpRgb  *ring)
+{
+  for (guint bit = 0; bit < BP_N_STEP_FLAGS; bit++)
+    {
+      Form badge = { FORM_BADGE, bit, 0, *ring, NULL };
+      BpPoint center;
+
+      if (bp_render_get_badge (card, flags, 1 << bit, &center, &badge.b))
+        place_form (r, forms, &badge, center.x, center.y);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -323,6 +500,7 @@ draw_badge_dots (BpRender *r,
 /* What is drawn over a card's fill: outline, text, badges. */
 static void
 draw_card_details (BpRender *r,
+                   GArray   *forms,
                    guint     position)
 {
   BpStep *step = bp_document_get_step (r->document, position);
@@ -341,7 +519,7 @@ draw_card_details (BpRender *r,
   if (r->draw_text)
     {
       bp_render_draw_card_text (r, step, &card, ink);
-      draw_badges (r, &card, bp_step_get_flags (step), &fill);
+      draw_badges (r, forms, &card, bp_step_get_flags (step), &fill);
     }
 }
 
@@ -351,14 +529,21 @@ void
 bp_render_draw_cards (BpRender *r,
                       GArray   *positions)
 {
-  if (r->draw_text)
-    draw_card_shadows (r, positions);
-  draw_card_fills (r, positions);
+  g_autoptr(GArray) forms = r->draw_text ? forms_new (r) : NULL;
+
+  if (forms != NULL)
+    draw_card_frames (r, forms, positions);
+  else
+    {
+      if (r->draw_text)
+        draw_card_shadows (r, positions);
+      draw_card_fills (r, positions);
+    }
   if (!r->draw_text)
     {
       draw_text_placeholders (r, positions);
       draw_badge_dots (r, positions);
     }
   for (guint i = 0; i < positions->len; i++)
-    draw_card_details (r, g_array_index (positions, guint, i));
+    draw_card_details (r, forms, g_array_index (positions, guint, i));
 }

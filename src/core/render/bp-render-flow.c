@@ -83,12 +83,13 @@ trace_route (cairo_t       *cr,
   cairo_line_to (cr, end->x, end->y);
 }
 
-/* A filled arrowhead with its tip at @tip, pointing along (@dx, @dy). */
+/* A filled arrowhead with its tip at @tip, pointing along (@dx, @dy),
+ * added to the path. */
 static void
-draw_arrowhead (cairo_t       *cr,
-                const BpPoint *tip,
-                double         dx,
-                double         dy)
+trace_arrowhead (cairo_t       *cr,
+                 const BpPoint *tip,
+                 double         dx,
+                 double         dy)
 {
   cairo_move_to (cr, tip->x, tip->y);
   cairo_line_to (cr,
@@ -98,54 +99,123 @@ draw_arrowhead (cairo_t       *cr,
                  tip->x - dx * ARROW_LENGTH + dy * ARROW_HALF_WIDTH,
                  tip->y - dy * ARROW_LENGTH - dx * ARROW_HALF_WIDTH);
   cairo_close_path (cr);
-  cairo_fill (cr);
 }
 
-static void
-draw_flow (BpRender *r,
-           guint     position)
+/* A flow's route, the arrowhead's tip, and its direction there. */
+static const BpPoint *
+get_route (BpRender *r,
+           guint     position,
+           guint    *n_points,
+           double   *dx,
+           double   *dy)
 {
-  BpFlow *flow = bp_document_get_flow (r->document, position);
-  const char *id = bp_item_get_id (BP_ITEM (flow));
-  guint n_points = 0;
-  const BpPoint *points = bp_layout_get_flow_path (r->layout, position, &n_points);
+  const BpPoint *points = bp_layout_get_flow_path (r->layout, position, n_points);
   const BpPoint *tip, *before;
-  double dx, dy, length, alpha, width;
-  BpPoint base;
-  const BpRgb *color;
+  double length;
 
-  if (points == NULL || n_points < 2)
-    return;
+  if (points == NULL || *n_points < 2)
+    return NULL;
 
-  tip = &points[n_points - 1];
-  before = &points[n_points - 2];
+  tip = &points[*n_points - 1];
+  before = &points[*n_points - 2];
   length = segment_length (before, tip);
   if (length == 0)
-    return;
-  dx = (tip->x - before->x) / length;
-  dy = (tip->y - before->y) / length;
+    return NULL;
+  *dx = (tip->x - before->x) / length;
+  *dy = (tip->y - before->y) / length;
+  return points;
+}
+
+/* Adds the flow at @position to the path: its route when @route, else
+ * its arrowhead. FALSE when it has no route to draw. */
+static gboolean
+trace_flow (BpRender *r,
+            guint     position,
+            gboolean  route)
+{
+  guint n_points = 0;
+  double dx, dy;
+  const BpPoint *points = get_route (r, position, &n_points, &dx, &dy);
+  const BpPoint *tip;
+  BpPoint base;
+
+  if (points == NULL)
+    return FALSE;
+
+  tip = &points[n_points - 1];
+  if (!route)
+    {
+      trace_arrowhead (r->cr, tip, dx, dy);
+      return TRUE;
+    }
 
   /* The stroke ends under the arrowhead, so its cap never shows. */
   base.x = tip->x - dx * ARROW_LENGTH * 0.8;
   base.y = tip->y - dy * ARROW_LENGTH * 0.8;
-
-  flow_color (r, id, &color, &alpha, &width);
-  bp_render_set_rgba (r->cr, color, alpha);
-  cairo_set_line_width (r->cr, width);
-  cairo_set_line_join (r->cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (r->cr, CAIRO_LINE_CAP_ROUND);
   trace_route (r->cr, points, n_points, &base);
-  cairo_stroke (r->cr);
-
-  draw_arrowhead (r->cr, tip, dx, dy);
+  return TRUE;
 }
 
+static void
+stroke_and_fill_flow (BpRender    *r,
+                      guint        position,
+                      const BpRgb *color,
+                      double       alpha,
+                      double       width)
+{
+  bp_render_set_rgba (r->cr, color, alpha);
+  cairo_set_line_width (r->cr, width);
+  if (trace_flow (r, position, TRUE))
+    cairo_stroke (r->cr);
+  if (trace_flow (r, position, FALSE))
+    cairo_fill (r->cr);
+}
+
+static gboolean
+is_plain (BpRender *r,
+          guint     position)
+{
+  const char *id = bp_item_get_id (BP_ITEM (bp_document_get_flow (r->document, position)));
+
+  return !bp_render_is_selected (r, id) && !bp_render_is_hovered (r, id);
+}
+
+/* The flows in their own colour first, all routes in one stroke and all
+ * arrowheads in one fill (they are opaque: one over another looks the
+ * same as both at once, and a PDF gets one operator for all), then the
+ * selected and hovered ones over them. */
 void
 bp_render_draw_flows (BpRender *r,
                       GArray   *positions)
 {
+  cairo_set_line_join (r->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (r->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (r->cr);
+
   for (guint i = 0; i < positions->len; i++)
-    draw_flow (r, g_array_index (positions, guint, i));
+    if (is_plain (r, g_array_index (positions, guint, i)))
+      trace_flow (r, g_array_index (positions, guint, i), TRUE);
+  bp_render_set_rgb (r->cr, &r->pal->flow);
+  cairo_set_line_width (r->cr, FLOW_WIDTH);
+  cairo_stroke (r->cr);
+
+  for (guint i = 0; i < positions->len; i++)
+    if (is_plain (r, g_array_index (positions, guint, i)))
+      trace_flow (r, g_array_index (positions, guint, i), FALSE);
+  cairo_fill (r->cr);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+      const char *id = bp_item_get_id (BP_ITEM (bp_document_get_flow (r->document, position)));
+      const BpRgb *color;
+      double alpha, width;
+
+      if (is_plain (r, position))
+        continue;
+      flow_color (r, id, &color, &alpha, &width);
+      stroke_and_fill_flow (r, position, color, alpha, width);
+    }
 }
 
 /* ------------------------------------------------------------------ */
