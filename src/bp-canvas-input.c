@@ -15,6 +15,7 @@
 #include "bp-canvas-private.h"
 #include "bp-text-focus.h"
 #include "edit/bp-edit-commands.h"
+#include "edit/bp-navigate.h"
 #include "history/bp-history.h"
 #include "render/bp-render-overlay.h"
 
@@ -139,7 +140,11 @@ on_drag_begin (GtkGestureDrag *gesture,
   if (self->document == NULL)
     return;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* The canvas takes the keys, unless they already go to it or to its
+   * card editor: the second press of a double-click reaches this after
+   * the click gesture has opened the editor and focused its field. */
+  if (!(gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUS_WITHIN))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   bp_canvas_ensure_layout (self);
   bp_canvas_widget_to_canvas (self, start_x, start_y, &self->press_x, &self->press_y);
   self->pointer_x = self->press_x;
@@ -147,6 +152,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->drag_mode = BP_DRAG_PENDING;
   self->pending_mode = BP_DRAG_NONE;
   self->drag_item = NULL;
+  self->key_flow = FALSE;
 
   if (self->space_held)
     {
@@ -478,6 +484,7 @@ bp_canvas_cancel_drag (BpCanvas *self)
     return FALSE;
 
   self->drag_mode = BP_DRAG_NONE;
+  self->key_flow = FALSE;
   if ((mode == BP_DRAG_LANE_EDGE || mode == BP_DRAG_STAGE_EDGE) && self->document != NULL)
     bp_history_rollback (history (self));
 
@@ -502,8 +509,22 @@ on_click_pressed (GtkGestureClick *gesture,
   bp_canvas_ensure_layout (self);
   bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
   bp_layout_hit_test (self->layout, cx, cy, &hit);
-  if (hit.kind == BP_HIT_STEP)
-    bp_canvas_edit_step (self, BP_STEP (hit.item));
+  switch (hit.kind)
+    {
+    case BP_HIT_STEP:
+    case BP_HIT_LANE_HEADER:
+    case BP_HIT_STAGE_HEADER:
+      bp_canvas_edit_item (self, hit.item);
+      break;
+
+    case BP_HIT_NONE:
+    case BP_HIT_TITLE:
+    case BP_HIT_LINE:
+    case BP_HIT_CELL:
+    case BP_HIT_FLOW:
+    default:
+      break;
+    }
 }
 
 static void
@@ -600,14 +621,223 @@ on_leave (GtkEventControllerMotion *controller,
   bp_canvas_set_hover (self, NULL);
 }
 
-static BpStep *
-single_selected_step (BpCanvas *self)
+/* The one card, lane or stage selected, which Enter edits in place. */
+static BpItem *
+single_editable_item (BpCanvas *self)
 {
   BpItem *item = bp_selection_get_item (self->selection, 0);
 
-  if (bp_selection_get_count (self->selection) == 1 && BP_IS_STEP (item))
-    return BP_STEP (item);
+  if (bp_selection_get_count (self->selection) == 1 &&
+      (BP_IS_STEP (item) || BP_IS_LANE (item) || BP_IS_STAGE (item)))
+    return item;
   return NULL;
+}
+
+/* The card the keys act from: the first selected card. */
+static BpStep *
+focused_step (BpCanvas *self)
+{
+  g_autoptr(GPtrArray) steps = bp_selection_get_items (self->selection, BP_TYPE_STEP);
+
+  return steps->len > 0 ? g_ptr_array_index (steps, 0) : NULL;
+}
+
+static BpStep *
+flow_target (BpCanvas *self)
+{
+  BpItem *item;
+
+  if (self->flow_target_id == NULL)
+    return NULL;
+  item = bp_document_lookup (self->document, self->flow_target_id);
+  return BP_IS_STEP (item) ? BP_STEP (item) : NULL;
+}
+
+/* Points the flow being drawn with the keys at @target. */
+static void
+set_flow_target (BpCanvas *self,
+                 BpStep   *target)
+{
+  BpRect card;
+
+  if (target == NULL || !step_rect (self, BP_ITEM (target), &card))
+    return;
+
+  g_free (self->flow_target_id);
+  self->flow_target_id = g_strdup (bp_item_get_id (BP_ITEM (target)));
+  self->pointer_x = card.x + card.width / 2;
+  self->pointer_y = card.y + card.height / 2;
+  bp_canvas_set_hover (self, self->flow_target_id);
+  bp_canvas_reveal (self, BP_ITEM (target));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The card the keys go to from @from, @from never itself in a flow. */
+static BpStep *
+step_after (BpCanvas  *self,
+            BpStep    *from,
+            guint      keyval,
+            gboolean   tab_back)
+{
+  BpStep *next = NULL;
+
+  /* From nowhere, every key starts at the first card. */
+  if (from == NULL)
+    return bp_navigate_next (self->document, NULL, tab_back ? -1 : 1);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      next = bp_navigate_next (self->document, from, tab_back ? -1 : 1);
+      if (self->key_flow && next == BP_STEP (self->drag_item))
+        next = bp_navigate_next (self->document, next, tab_back ? -1 : 1);
+      break;
+    case GDK_KEY_Left:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_LEFT);
+      break;
+    case GDK_KEY_Right:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_RIGHT);
+      break;
+    case GDK_KEY_Up:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_UP);
+      break;
+    case GDK_KEY_Down:
+      next = bp_navigate_neighbour (self->document, from, BP_NAVIGATE_DOWN);
+      break;
+    default:
+      break;
+    }
+  if (self->key_flow && next == BP_STEP (self->drag_item))
+    return NULL;
+  return next;
+}
+
+/* Ctrl+arrows: to the card beside the selected card or stage, or to a
+ * stage (where 1 to 5 add cards) when there is none that way. */
+static gboolean
+move_to_neighbour (BpCanvas *self,
+                   guint     keyval)
+{
+  g_autoptr(GPtrArray) stages = bp_selection_get_items (self->selection, BP_TYPE_STAGE);
+  BpItem *from = BP_ITEM (focused_step (self));
+  BpNavigateDirection direction;
+  BpItem *next;
+
+  if (from == NULL && stages->len > 0)
+    from = g_ptr_array_index (stages, 0);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:  direction = BP_NAVIGATE_LEFT; break;
+    case GDK_KEY_Right: direction = BP_NAVIGATE_RIGHT; break;
+    case GDK_KEY_Up:    direction = BP_NAVIGATE_UP; break;
+    case GDK_KEY_Down:  direction = BP_NAVIGATE_DOWN; break;
+    default:            return FALSE;
+    }
+
+  next = bp_navigate_move (self->document, from, direction);
+  if (next != NULL)
+    {
+      bp_selection_set (self->selection, next);
+      bp_canvas_reveal (self, next);
+    }
+  return TRUE;
+}
+
+/* Tab, Shift+Tab, Ctrl+arrows: to another card, or, while a flow is
+ * drawn with the keys, its end to another card. */
+static gboolean
+move_focus (BpCanvas *self,
+            guint     keyval,
+            gboolean  tab_back)
+{
+  BpStep *from = focused_step (self);
+
+  if (!self->key_flow && keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab &&
+      keyval != GDK_KEY_ISO_Left_Tab)
+    return move_to_neighbour (self, keyval);
+
+  /* A flow's end starts at its start, and moves from where it is. */
+  if (self->key_flow)
+    from = flow_target (self) != NULL ? flow_target (self) : BP_STEP (self->drag_item);
+  BpStep *next = step_after (self, from, keyval, tab_back);
+
+  if (next == NULL)
+    return TRUE;  /* at an edge: stay */
+
+  if (self->key_flow)
+    {
+      set_flow_target (self, next);
+      return TRUE;
+    }
+  bp_selection_set (self->selection, BP_ITEM (next));
+  bp_canvas_reveal (self, BP_ITEM (next));
+  return TRUE;
+}
+
+/* F: a flow from the selected card; its end moves with the same keys as
+ * the selection, Enter draws it, Escape drops it. */
+static gboolean
+begin_key_flow (BpCanvas *self)
+{
+  BpStep *from = focused_step (self);
+  BpRect card;
+
+  if (from == NULL || self->drag_mode != BP_DRAG_NONE ||
+      !step_rect (self, BP_ITEM (from), &card))
+    return FALSE;
+
+  /* No end yet: the arrow is drawn once one is chosen. */
+  self->drag_mode = BP_DRAG_FLOW;
+  self->drag_item = BP_ITEM (from);
+  self->key_flow = TRUE;
+  g_clear_pointer (&self->flow_target_id, g_free);
+  self->pointer_x = card.x + card.width;
+  self->pointer_y = card.y + card.height / 2;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+finish_key_flow (BpCanvas *self)
+{
+  BpStep *target = flow_target (self);
+  BpFlow *flow = NULL;
+
+  if (target != NULL && bp_item_get_document (self->drag_item) == self->document)
+    flow = bp_document_add_flow (self->document,
+                                 bp_item_get_id (self->drag_item),
+                                 bp_item_get_id (BP_ITEM (target)));
+  bp_canvas_cancel_drag (self);
+  bp_canvas_set_hover (self, NULL);
+  if (flow != NULL)
+    bp_selection_set (self->selection, BP_ITEM (flow));
+}
+
+/* 1 to 5: a card of the zone of that number (evidence to support), next
+ * to the selection, with its text to type at once. */
+static gboolean
+add_card_of_zone (BpCanvas *self,
+                  guint     keyval)
+{
+  static const guint keys[][2] = {
+    { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 }, { GDK_KEY_3, GDK_KEY_KP_3 },
+    { GDK_KEY_4, GDK_KEY_KP_4 }, { GDK_KEY_5, GDK_KEY_KP_5 },
+  };
+  BpStep *step;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == BP_N_LANE_KINDS);
+  for (guint kind = 0; kind < BP_N_LANE_KINDS; kind++)
+    if (keyval == keys[kind][0] || keyval == keys[kind][1])
+      {
+        step = bp_edit_add_card (self->document, self->selection, (BpLaneKind) kind);
+        if (step != NULL)
+          bp_canvas_edit_step (self, step);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static gboolean
@@ -618,7 +848,9 @@ on_key_pressed (GtkEventControllerKey *controller,
                 BpCanvas              *self)
 {
   double nudge = (state & GDK_SHIFT_MASK) ? NUDGE_STEP_LARGE : NUDGE_STEP;
-  BpStep *step;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  gboolean plain = (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0;
+  BpItem *item;
 
   /* The card editor's entry is inside the canvas: its keys edit text. */
   if (self->document == NULL || bp_text_focus_is_in_text (GTK_WIDGET (self)))
@@ -629,27 +861,45 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Escape:
       if (!bp_canvas_cancel_drag (self))
         bp_selection_clear (self->selection);
+      bp_canvas_set_hover (self, NULL);
       return TRUE;
 
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
     case GDK_KEY_BackSpace:
+      if (self->key_flow)
+        return TRUE;
       /* The window's Delete asks before a lane or a stage goes. */
       if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.delete", NULL))
         bp_edit_delete_selection (self->document, self->selection);
       return TRUE;
 
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* Ctrl+Tab leaves the canvas, as GTK's own widgets do. */
+      if (ctrl || (self->drag_mode != BP_DRAG_NONE && !self->key_flow))
+        return FALSE;
+      return move_focus (self, keyval,
+                         keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK));
+
     case GDK_KEY_Left:
     case GDK_KEY_Right:
-      if (self->drag_mode != BP_DRAG_NONE)
+      if (self->drag_mode != BP_DRAG_NONE && !self->key_flow)
         return FALSE;
+      if (ctrl || self->key_flow)
+        return move_focus (self, keyval, FALSE);
       bp_edit_nudge_selection (self->document, self->selection,
                                keyval == GDK_KEY_Left ? -nudge : nudge);
       return TRUE;
 
     case GDK_KEY_Up:
     case GDK_KEY_Down:
-      if (!(state & GDK_ALT_MASK) || self->drag_mode != BP_DRAG_NONE)
+      if (self->drag_mode != BP_DRAG_NONE && !self->key_flow)
+        return FALSE;
+      if (ctrl || self->key_flow)
+        return move_focus (self, keyval, FALSE);
+      if (!(state & GDK_ALT_MASK))
         return FALSE;
       bp_edit_move_selection_lane (self->document, self->selection,
                                    keyval == GDK_KEY_Up ? -1 : 1);
@@ -657,11 +907,22 @@ on_key_pressed (GtkEventControllerKey *controller,
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
-      step = single_selected_step (self);
-      if (step == NULL)
+      if (self->key_flow)
+        {
+          finish_key_flow (self);
+          return TRUE;
+        }
+      item = single_editable_item (self);
+      if (item == NULL)
         return FALSE;
-      bp_canvas_edit_step (self, step);
+      bp_canvas_edit_item (self, item);
       return TRUE;
+
+    case GDK_KEY_f:
+    case GDK_KEY_F:
+      if (!plain)
+        return FALSE;
+      return begin_key_flow (self);
 
     case GDK_KEY_space:
       self->space_held = TRUE;
@@ -669,6 +930,8 @@ on_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
 
     default:
+      if (plain && self->drag_mode == BP_DRAG_NONE)
+        return add_card_of_zone (self, keyval);
       return FALSE;
     }
 }

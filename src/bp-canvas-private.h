@@ -106,6 +106,10 @@ struct _BpCanvas
   GtkEventController *paste_motion;
   double          paste_x;
   double          paste_y;
+  /* A flow drawn with the keys (drag_mode BP_DRAG_FLOW, drag_item its
+   * start): the card it would end on. */
+  gboolean        key_flow;
+  char           *flow_target_id;
 };
 
 /* bp-canvas.c */

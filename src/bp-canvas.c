@@ -286,6 +286,7 @@ bp_canvas_finalize (GObject *object)
   BpCanvas *self = BP_CANVAS (object);
 
   g_clear_pointer (&self->hover_id, g_free);
+  g_clear_pointer (&self->flow_target_id, g_free);
   g_clear_pointer (&self->moving, g_array_unref);
   bp_canvas_drop_sheet_cache (self);
 
@@ -728,7 +729,10 @@ bp_canvas_reveal (BpCanvas *self,
 
   g_return_if_fail (BP_IS_CANVAS (self));
 
+  /* An item just added may lie past the scroll range the scrollbars
+   * know: lay out and grow the range first, not before the next frame. */
   bp_canvas_ensure_layout (self);
+  configure_adjustments (self);
   if (self->layout == NULL || !bp_layout_get_item_rect (self->layout, item, &rect))
     return;
 
@@ -748,28 +752,69 @@ bp_canvas_set_hover (BpCanvas   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Where the editor of @item points: the card, or the lane's or stage's
+ * header. */
+static gboolean
+editor_rect (BpCanvas *self,
+             BpItem   *item,
+             BpRect   *rect)
+{
+  int position = bp_document_get_position (self->document, item);
+
+  if (BP_IS_LANE (item))
+    return position >= 0 && bp_layout_get_lane_header_rect (self->layout, position, rect);
+  if (BP_IS_STAGE (item))
+    return position >= 0 && bp_layout_get_stage_header_rect (self->layout, position, rect);
+  return bp_layout_get_item_rect (self->layout, item, rect);
+}
+
 void
-bp_canvas_edit_step (BpCanvas *self,
-                     BpStep   *step)
+bp_canvas_edit_item (BpCanvas *self,
+                     BpItem   *item)
 {
   double zoom = bp_view_state_get_zoom (self->view);
   GdkRectangle pointing;
   double wx, wy;
-  BpRect card;
+  BpRect rect;
 
   g_return_if_fail (BP_IS_CANVAS (self));
-  g_return_if_fail (BP_IS_STEP (step));
+  g_return_if_fail (BP_IS_STEP (item) || BP_IS_LANE (item) || BP_IS_STAGE (item));
 
-  bp_canvas_reveal (self, BP_ITEM (step));
-  if (!bp_layout_get_item_rect (self->layout, BP_ITEM (step), &card))
+  if (self->document == NULL)
+    return;
+  bp_canvas_reveal (self, item);
+  if (!editor_rect (self, item, &rect))
     return;
 
-  bp_canvas_canvas_to_widget (self, card.x, card.y, &wx, &wy);
+  if (!BP_IS_STEP (item))
+    {
+      /* The header itself may be wider or taller than the view. */
+      double x0 = bp_view_state_get_x (self->view);
+      double y0 = bp_view_state_get_y (self->view);
+      double x1 = x0 + gtk_widget_get_width (GTK_WIDGET (self)) / zoom;
+      double y1 = y0 + gtk_widget_get_height (GTK_WIDGET (self)) / zoom;
+      double left = MAX (rect.x, x0), top = MAX (rect.y, y0);
+
+      rect.width = MAX (1, MIN (rect.x + rect.width, x1) - left);
+      rect.height = MAX (1, MIN (rect.y + rect.height, y1) - top);
+      rect.x = left;
+      rect.y = top;
+    }
+
+  bp_canvas_canvas_to_widget (self, rect.x, rect.y, &wx, &wy);
   pointing.x = (int) wx;
   pointing.y = (int) wy;
-  pointing.width = MAX (1, (int) (card.width * zoom));
-  pointing.height = MAX (1, (int) (card.height * zoom));
-  bp_card_editor_edit (BP_CARD_EDITOR (self->card_editor), step, &pointing);
+  pointing.width = MAX (1, (int) (rect.width * zoom));
+  pointing.height = MAX (1, (int) (rect.height * zoom));
+  bp_card_editor_edit_item (BP_CARD_EDITOR (self->card_editor), item, &pointing);
+}
+
+void
+bp_canvas_edit_step (BpCanvas *self,
+                     BpStep   *step)
+{
+  g_return_if_fail (BP_IS_STEP (step));
+  bp_canvas_edit_item (self, BP_ITEM (step));
 }
 
 BpCardEditor *

@@ -82,6 +82,9 @@ void         bp_canvas_canvas_to_widget   (BpCanvas    *self,
 /* Edits a card's text in place, in a popover over the card. */
 void         bp_canvas_edit_step          (BpCanvas    *self,
                                            BpStep      *step);
+/* The same for a card, or a lane's or stage's name over its header. */
+void         bp_canvas_edit_item          (BpCanvas    *self,
+                                           BpItem      *item);
 BpCardEditor *bp_canvas_get_card_editor   (BpCanvas    *self);
 
 /* Ends a drag in progress, putting everything back; FALSE when there was

@@ -20,7 +20,7 @@ struct _BpCardEditor
   GtkPopover  parent_instance;
 
   GtkWidget  *entry;
-  BpStep     *step;
+  BpItem     *item;   /* a step, a lane or a stage */
 };
 
 G_DEFINE_FINAL_TYPE (BpCardEditor, bp_card_editor, GTK_TYPE_POPOVER)
@@ -35,7 +35,7 @@ on_activate (BpCardEditor *self)
 static void
 on_closed (BpCardEditor *self)
 {
-  g_clear_object (&self->step);
+  g_clear_object (&self->item);
 }
 
 static void
@@ -43,7 +43,7 @@ bp_card_editor_dispose (GObject *object)
 {
   BpCardEditor *self = BP_CARD_EDITOR (object);
 
-  g_clear_object (&self->step);
+  g_clear_object (&self->item);
 
   G_OBJECT_CLASS (bp_card_editor_parent_class)->dispose (object);
 }
@@ -77,47 +77,93 @@ bp_card_editor_new (void)
   return g_object_new (BP_TYPE_CARD_EDITOR, NULL);
 }
 
+static const char *
+item_text (BpItem *item)
+{
+  if (BP_IS_STEP (item))
+    return bp_step_get_text (BP_STEP (item));
+  if (BP_IS_LANE (item))
+    return bp_lane_get_name (BP_LANE (item));
+  return bp_stage_get_name (BP_STAGE (item));
+}
+
+static const char *
+item_label (BpItem *item)
+{
+  if (BP_IS_STEP (item))
+    return _("Card text");
+  if (BP_IS_LANE (item))
+    return _("Lane name");
+  return _("Stage name");
+}
+
+void
+bp_card_editor_edit_item (BpCardEditor       *self,
+                          BpItem             *item,
+                          const GdkRectangle *rect)
+{
+  g_return_if_fail (BP_IS_CARD_EDITOR (self));
+  g_return_if_fail (BP_IS_STEP (item) || BP_IS_LANE (item) || BP_IS_STAGE (item));
+
+  g_set_object (&self->item, item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item_label (item),
+                                  -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), item_text (item));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self), rect);
+  gtk_popover_popup (GTK_POPOVER (self));
+  gtk_widget_grab_focus (self->entry);
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
 void
 bp_card_editor_edit (BpCardEditor       *self,
                      BpStep             *step,
                      const GdkRectangle *card)
 {
-  g_return_if_fail (BP_IS_CARD_EDITOR (self));
   g_return_if_fail (BP_IS_STEP (step));
+  bp_card_editor_edit_item (self, BP_ITEM (step), card);
+}
 
-  g_set_object (&self->step, step);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), bp_step_get_text (step));
-  gtk_popover_set_pointing_to (GTK_POPOVER (self), card);
-  gtk_popover_popup (GTK_POPOVER (self));
-  gtk_widget_grab_focus (self->entry);
-  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+BpItem *
+bp_card_editor_get_item (BpCardEditor *self)
+{
+  g_return_val_if_fail (BP_IS_CARD_EDITOR (self), NULL);
+  return self->item;
 }
 
 BpStep *
 bp_card_editor_get_step (BpCardEditor *self)
 {
   g_return_val_if_fail (BP_IS_CARD_EDITOR (self), NULL);
-  return self->step;
+  return BP_IS_STEP (self->item) ? BP_STEP (self->item) : NULL;
 }
 
 void
 bp_card_editor_commit (BpCardEditor *self)
 {
   BpDocument *document;
+  const char *text;
 
   g_return_if_fail (BP_IS_CARD_EDITOR (self));
 
-  if (self->step == NULL)
+  if (self->item == NULL)
     return;
 
-  document = bp_item_get_document (BP_ITEM (self->step));
+  document = bp_item_get_document (self->item);
   if (document == NULL)
     return;
 
   /* One edit in place is one undo step, never merged with typing in the
    * properties panel. */
   bp_history_break_coalescing (bp_document_get_history (document));
-  bp_step_set_text (self->step, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  if (BP_IS_STEP (self->item))
+    bp_step_set_text (BP_STEP (self->item), text);
+  else if (BP_IS_LANE (self->item))
+    bp_lane_set_name (BP_LANE (self->item), text);
+  else
+    bp_stage_set_name (BP_STAGE (self->item), text);
   bp_history_break_coalescing (bp_document_get_history (document));
 }
 

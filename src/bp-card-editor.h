@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "model/bp-lane.h"
+#include "model/bp-stage.h"
 #include "model/bp-step.h"
 
 G_BEGIN_DECLS
@@ -17,12 +19,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BpCardEditor, bp_card_editor, BP, CARD_EDITOR, GtkPopover)
 
-/* A card's text, edited in place: a popover over the card whose entry
- * commits on Enter as one undo step; Escape leaves the card as it was. */
+/* A card's text, or a lane's or stage's name, edited in place: a popover
+ * over the card or header whose entry commits on Enter as one undo step;
+ * Escape leaves the item as it was. */
 GtkWidget  *bp_card_editor_new   (void);
 void        bp_card_editor_edit  (BpCardEditor       *self,
                                   BpStep             *step,
                                   const GdkRectangle *card);
+/* @item: a step, a lane or a stage. */
+void        bp_card_editor_edit_item (BpCardEditor   *self,
+                                  BpItem             *item,
+                                  const GdkRectangle *rect);
+/* What is being edited, or NULL; the step, or NULL when it is no step. */
+BpItem     *bp_card_editor_get_item (BpCardEditor    *self);
 BpStep     *bp_card_editor_get_step (BpCardEditor    *self);
 /* Sets the card's text to what the entry holds (what Enter does). */
 void        bp_card_editor_commit (BpCardEditor      *self);

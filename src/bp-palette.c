@@ -58,10 +58,21 @@ on_drag_begin (GtkDragSource *source,
   gtk_drag_source_set_icon (source, icon, 16, 16);
 }
 
+/* A card clicked, or activated with Enter or Space, adds one of its zone
+ * where the keyboard is. */
+static void
+on_card_clicked (GtkWidget *card)
+{
+  const char *zone = g_object_get_data (G_OBJECT (card), "zone");
+
+  gtk_widget_activate_action (card, "win.add-card", "s", zone);
+}
+
 static GtkWidget *
 make_card (BpLaneKind kind)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *card = gtk_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *label = gtk_label_new (card_title (kind));
   g_autofree char *zone_class = g_strdup_printf ("zone-%s", bp_lane_kind_to_string (kind));
@@ -71,9 +82,10 @@ make_card (BpLaneKind kind)
   gtk_widget_add_css_class (swatch, "zone-swatch");
   gtk_widget_add_css_class (swatch, zone_class);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (card), swatch);
-  gtk_box_append (GTK_BOX (card), label);
-  gtk_widget_set_tooltip_text (card, _("Drag onto a lane to add a card"));
+  gtk_box_append (GTK_BOX (content), swatch);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_button_set_child (GTK_BUTTON (card), content);
+  gtk_widget_set_tooltip_text (card, _("Drag onto a lane to add a card, or press Enter to add one beside the selection"));
   gtk_widget_set_cursor_from_name (card, "grab");
 
   g_object_set_data (G_OBJECT (card), "zone", (gpointer) bp_lane_kind_to_string (kind));
@@ -81,6 +93,11 @@ make_card (BpLaneKind kind)
   g_signal_connect (source, "prepare", G_CALLBACK (on_prepare), card);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), card);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect (card, "clicked", G_CALLBACK (on_card_clicked), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, card_title (kind),
+                                  -1);
   return card;
 }
 

@@ -91,6 +91,9 @@ gboolean  bp_window_save_finish        (BpWindow            *self,
 /* bp-window-export.c: the Export dialog, and the toast after it */
 void      bp_window_export             (BpWindow  *self);
 
+/* bp-window-keys.c: F6 between panes, cards added from the palette */
+void      bp_window_keys_class_init    (GtkWidgetClass *widget_class);
+
 /* bp-window-watch.c: the open file on disk, and the banner */
 void      bp_window_class_init_watch   (GtkWidgetClass *widget_class);
 

@@ -102,8 +102,8 @@ reload (BpWindow *self)
 }
 
 /* Changes the user could lose: unsaved edits, a drag in progress, or a
- * card's text being typed in place, which reaches the document only on
- * Enter. */
+ * card's text (or a lane's or stage's name) being typed in place, which
+ * reaches the document only on Enter. */
 static gboolean
 has_unsaved_work (BpWindow *self)
 {
@@ -111,7 +111,7 @@ has_unsaved_work (BpWindow *self)
   BpCardEditor *editor = bp_canvas_get_card_editor (self->canvas);
 
   return bp_history_get_modified (history) || bp_history_get_depth (history) > 0 ||
-         bp_card_editor_get_step (editor) != NULL;
+         bp_card_editor_get_item (editor) != NULL;
 }
 
 static void

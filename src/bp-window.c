@@ -545,6 +545,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-stage", NULL, add_stage_action);
   gtk_widget_class_install_action (widget_class, "win.add-lane", NULL, add_lane_action);
   gtk_widget_class_install_action (widget_class, "win.remove-band", NULL, remove_band_action);
+  bp_window_keys_class_init (widget_class);
 }
 
 /* Ctrl+A, Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) select every card, undo

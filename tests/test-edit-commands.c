@@ -265,6 +265,42 @@ test_add_lane (Fixture       *f,
   g_assert_cmpuint (bp_document_get_n_lanes (f->document), ==, 8);
 }
 
+/* A new stage or lane goes right after the selected one. */
+static void
+test_add_after_selected (Fixture       *f,
+                         gconstpointer  data)
+{
+  BpStage *second = bp_document_get_stage (f->document, 1);
+  BpLane *customer = bp_document_get_lane (f->document, 1);
+  g_autofree char *before = text_of (f->document);
+  g_autofree char *after = NULL;
+  BpStage *stage;
+  BpLane *lane;
+
+  bp_selection_set (f->selection, BP_ITEM (second));
+  stage = bp_edit_add_stage (f->document, f->selection);
+  g_assert_nonnull (stage);
+  assert_one_step (f, "Add Stage");
+  g_assert_true (bp_document_get_stage (f->document, 2) == stage);
+  g_assert_true (bp_document_get_stage (f->document, 1) == second);
+  after = text_of (f->document);
+  assert_round_trip (f, before, after);
+
+  /* Two customer lanes: a new one goes between them. */
+  bp_selection_set (f->selection, BP_ITEM (customer));
+  lane = bp_edit_add_lane (f->document, f->selection);
+  g_assert_true (bp_document_get_lane (f->document, 2) == lane);
+  bp_selection_set (f->selection, BP_ITEM (customer));
+  lane = bp_edit_add_lane (f->document, f->selection);
+  g_assert_cmpint (bp_lane_get_kind (lane), ==, BP_LANE_KIND_CUSTOMER);
+  g_assert_true (bp_document_get_lane (f->document, 1) == customer);
+  g_assert_true (bp_document_get_lane (f->document, 2) == lane);
+  g_assert_cmpint (bp_lane_get_kind (bp_document_get_lane (f->document, 4)), ==,
+                   BP_LANE_KIND_FRONTSTAGE);
+  g_assert_cmpuint (bp_history_get_n_undo (f->history), ==, 3);
+  g_assert_cmpstr (bp_history_get_undo_label (f->history), ==, "Add Lane");
+}
+
 static void
 test_remove_band (Fixture       *f,
                   gconstpointer  data)
@@ -348,6 +384,7 @@ main (int   argc,
   ADD ("move-to-lane", test_move_to_lane);
   ADD ("add-stage", test_add_stage);
   ADD ("add-lane", test_add_lane);
+  ADD ("add-after-selected", test_add_after_selected);
   ADD ("remove-band", test_remove_band);
   ADD ("last-band-stays", test_last_band_stays);
 

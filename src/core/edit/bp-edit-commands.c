@@ -129,11 +129,17 @@ BpStage *
 bp_edit_add_stage (BpDocument  *document,
                    BpSelection *selection)
 {
+  g_autoptr(GPtrArray) stages = NULL;
   BpStage *stage;
+  int position = -1;
 
   g_return_val_if_fail (is_selection_of (selection, document), NULL);
 
-  stage = bp_document_add_stage (document, _("New stage"), -1);
+  stages = bp_selection_get_items (selection, BP_TYPE_STAGE);
+  if (stages->len > 0)
+    position = bp_document_get_position (document, g_ptr_array_index (stages, 0)) + 1;
+
+  stage = bp_document_add_stage (document, _("New stage"), position);
   if (stage != NULL)
     bp_selection_set (selection, BP_ITEM (stage));
   return stage;
@@ -158,18 +164,117 @@ BpLane *
 bp_edit_add_lane (BpDocument  *document,
                   BpSelection *selection)
 {
+  g_autoptr(GPtrArray) lanes = NULL;
+  g_autoptr(BpLane) lane = NULL;
+  g_autofree char *id = NULL;
   BpLane *near;
-  BpLane *lane;
+  guint position;
 
   g_return_val_if_fail (is_selection_of (selection, document), NULL);
 
   near = selected_lane (document, selection);
-  lane = bp_document_add_lane (document,
-                               near != NULL ? bp_lane_get_kind (near) : BP_LANE_KIND_BACKSTAGE,
-                               _("New lane"));
-  if (lane != NULL)
-    bp_selection_set (selection, BP_ITEM (lane));
+  id = bp_document_make_id (document, "lane");
+  lane = bp_lane_new (id, near != NULL ? bp_lane_get_kind (near) : BP_LANE_KIND_BACKSTAGE);
+  bp_lane_set_name (lane, _("New lane"));
+
+  /* Below a selected lane; else last in its zone. */
+  lanes = bp_selection_get_items (selection, BP_TYPE_LANE);
+  if (lanes->len > 0)
+    position = bp_document_get_position (document, g_ptr_array_index (lanes, 0)) + 1;
+  else
+    bp_document_get_zone_range (document, bp_lane_get_kind (lane), NULL, &position);
+
+  if (!bp_document_insert (document, BP_ITEM (lane), position))
+    return NULL;
+  bp_selection_set (selection, BP_ITEM (lane));
   return lane;
+}
+
+/* The gap between cards side by side in a cell, and before the first. */
+#define NEW_CARD_GAP 56.0
+#define NEW_CARD_INSET 24.0
+
+static BpStage *
+selected_stage (BpDocument  *document,
+                BpSelection *selection)
+{
+  g_autoptr(GPtrArray) steps = bp_selection_get_items (selection, BP_TYPE_STEP);
+  g_autoptr(GPtrArray) stages = NULL;
+
+  if (steps->len > 0)
+    return BP_STAGE (bp_document_lookup (document, bp_step_get_stage (g_ptr_array_index (steps, 0))));
+
+  stages = bp_selection_get_items (selection, BP_TYPE_STAGE);
+  if (stages->len > 0)
+    return g_ptr_array_index (stages, 0);
+  return bp_document_get_n_stages (document) > 0 ? bp_document_get_stage (document, 0) : NULL;
+}
+
+/* Right of the cards in the cell, or at its start. */
+static double
+free_x (BpDocument *document,
+        BpLane     *lane,
+        BpStage    *stage)
+{
+  const char *lane_id = bp_item_get_id (BP_ITEM (lane));
+  const char *stage_id = bp_item_get_id (BP_ITEM (stage));
+  double x = NEW_CARD_INSET;
+
+  for (guint i = 0; i < bp_document_get_n_steps (document); i++)
+    {
+      BpStep *step = bp_document_get_step (document, i);
+
+      if (g_strcmp0 (bp_step_get_lane (step), lane_id) == 0 &&
+          g_strcmp0 (bp_step_get_stage (step), stage_id) == 0)
+        x = MAX (x, bp_step_get_x (step) + bp_step_get_width (step) + NEW_CARD_GAP);
+    }
+  return x;
+}
+
+static const char *
+new_card_text (BpLaneKind kind)
+{
+  switch (kind)
+    {
+    case BP_LANE_KIND_EVIDENCE:   return _("New evidence");
+    case BP_LANE_KIND_CUSTOMER:   return _("New customer action");
+    case BP_LANE_KIND_FRONTSTAGE: return _("New frontstage action");
+    case BP_LANE_KIND_BACKSTAGE:  return _("New backstage action");
+    case BP_LANE_KIND_SUPPORT:    return _("New support process");
+    default:                      return "";
+    }
+}
+
+BpStep *
+bp_edit_add_card (BpDocument  *document,
+                  BpSelection *selection,
+                  BpLaneKind   kind)
+{
+  BpLane *lane = NULL;
+  BpStage *stage;
+  BpStep *step;
+  guint first, last;
+
+  g_return_val_if_fail (is_selection_of (selection, document), NULL);
+
+  stage = selected_stage (document, selection);
+  lane = selected_lane (document, selection);
+  if (lane != NULL && bp_lane_get_kind (lane) != kind)
+    lane = NULL;
+  bp_document_get_zone_range (document, kind, &first, &last);
+  if (lane == NULL && first < last)
+    lane = bp_document_get_lane (document, first);
+  if (lane == NULL || stage == NULL)
+    return NULL;
+
+  step = bp_document_add_step (document,
+                               bp_item_get_id (BP_ITEM (lane)),
+                               bp_item_get_id (BP_ITEM (stage)),
+                               free_x (document, lane, stage),
+                               new_card_text (kind));
+  if (step != NULL)
+    bp_selection_set (selection, BP_ITEM (step));
+  return step;
 }
 
 static gboolean

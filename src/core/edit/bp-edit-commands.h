@@ -54,14 +54,24 @@ gboolean  bp_edit_move_selection_lane (BpDocument  *document,
                                        BpSelection *selection,
                                        int          direction);
 
-/* Appends a stage "New stage" and selects it: "Add Stage". */
+/* Adds a stage "New stage" after the selected stage (at the end when
+ * none is selected) and selects it: "Add Stage". */
 BpStage  *bp_edit_add_stage           (BpDocument  *document,
                                        BpSelection *selection);
 /* Adds a lane "New lane" to the zone of the selected card or lane (the
- * backstage, the zone teams most often split, when there is none) and
- * selects it: "Add Lane". */
+ * backstage, the zone teams most often split, when there is none): just
+ * below the selected lane, else last in the zone; selects it: "Add
+ * Lane". */
 BpLane   *bp_edit_add_lane            (BpDocument  *document,
                                        BpSelection *selection);
+/* Adds a card of @kind's zone where the keyboard is: in the stage of the
+ * selected card or stage (else the first), in the selected card's or
+ * lane's own lane when it is of that zone (else the zone's first lane),
+ * right of the cards already there; selects it: "Add Card". NULL when
+ * the blueprint has no lane of that zone. */
+BpStep   *bp_edit_add_card            (BpDocument  *document,
+                                       BpSelection *selection,
+                                       BpLaneKind   kind);
 /* Whether @band (a lane or a stage) may be removed: not the last lane or
  * stage (BP_EDIT_ERROR_LAST_BAND). */
 gboolean  bp_edit_can_remove_band     (BpDocument  *document,
