@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bp-canvas-private.h"
 #include "render/bp-render.h"
@@ -155,6 +156,56 @@ bp_canvas_draw_sheet (BpCanvas *self,
   options.hover_id = self->hover_id;
 
   bp_render (cr, self->layout, &options);
+  bp_render_frozen_headers (cr, self->layout, &options);
+}
+
+/* A point in a frozen header (bp_render_frozen_headers()) is the point of
+ * the header it shows; anywhere else, the point under it. */
+void
+bp_canvas_hit_test (BpCanvas *self,
+                    double    cx,
+                    double    cy,
+                    BpHit    *hit)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  BpRect viewport;
+  double dx, dy;
+  BpHit frozen;
+
+  viewport.x = bp_view_state_get_x (self->view);
+  viewport.y = bp_view_state_get_y (self->view);
+  viewport.width = gtk_widget_get_width (GTK_WIDGET (self)) / zoom;
+  viewport.height = gtk_widget_get_height (GTK_WIDGET (self)) / zoom;
+  bp_render_get_frozen_offsets (self->layout, &viewport, &dx, &dy);
+
+  if (dx > 0 || dy > 0)
+    {
+      double header_width = bp_layout_get_header_width (self->layout);
+      double header_height = bp_layout_get_header_height (self->layout);
+      BpRect title;
+      double fx = cx, fy = cy;
+
+      bp_layout_get_title_rect (self->layout, &title);
+      if (dx > 0 && cx - dx < header_width && cy >= title.y + title.height)
+        fx = cx - dx;
+      if (dy > 0 && cy - dy < title.y + title.height + header_height)
+        fy = cy - dy;
+
+      if (fx != cx || fy != cy)
+        {
+          bp_layout_hit_test (self->layout, fx, fy, &frozen);
+          if (frozen.kind == BP_HIT_LANE_HEADER || frozen.kind == BP_HIT_STAGE_HEADER)
+            {
+              *hit = frozen;
+              return;
+            }
+          /* The corner, a line's label: nothing to select. */
+          memset (hit, 0, sizeof *hit);
+          return;
+        }
+    }
+
+  bp_layout_hit_test (self->layout, cx, cy, hit);
 }
 
 static void

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  *                       the three lines
  *  bp-render-flow.c     flows, arrowheads and flow labels
  *  bp-render-card.c     cards and their badges
+ *  bp-render-headers.c  the frozen header column and row, drawn over a
+ *                       render at the viewport's edges
  *
  * bp-render-overlay.c draws the canvas's gesture feedback over a render
  * (bp_render_overlay()), with the same shapes and colours.
@@ -115,6 +117,14 @@ typedef struct {
   guint                  first_lane, end_lane;
   guint                  first_stage, end_stage;
 } BpRender;
+
+/* Fills @r for one drawing of @layout on @cr (bp-render.c). */
+void     bp_render_context_init       (BpRender              *r,
+                                       cairo_t               *cr,
+                                       BpLayout              *layout,
+                                       const BpRenderOptions *options);
+/* The lanes and stages r->visible touches. */
+void     bp_render_find_visible_bands (BpRender              *r);
 
 /* Shapes and states (bp-render-shapes.c) */
 

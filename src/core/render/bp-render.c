@@ -81,8 +81,8 @@ end_band_before (BpLayout   *layout,
 /* Until the next bp_layout_update(), the document and the layout may
  * disagree on how many lanes and stages there are: the range is within
  * both. */
-static void
-find_visible_bands (BpRender *r)
+void
+bp_render_find_visible_bands (BpRender *r)
 {
   guint n_lanes = bp_document_get_n_lanes (r->document);
   guint n_stages = bp_document_get_n_stages (r->document);
@@ -228,8 +228,8 @@ is_vector_surface (cairo_t *cr)
          type == CAIRO_SURFACE_TYPE_SVG;
 }
 
-static void
-render_init (BpRender              *r,
+void
+bp_render_context_init (BpRender              *r,
              cairo_t               *cr,
              BpLayout              *layout,
              const BpRenderOptions *options)
@@ -329,13 +329,13 @@ bp_render (cairo_t               *cr,
   cairo_save (cr);
   cairo_scale (cr, options->zoom, options->zoom);
 
-  render_init (&r, cr, layout, options);
+  bp_render_context_init (&r, cr, layout, options);
   cairo_translate (cr, -r.visible.x, -r.visible.y);
   cairo_rectangle (cr, r.visible.x, r.visible.y, r.visible.width, r.visible.height);
   cairo_clip (cr);
 
   bp_render_init_text (&r);
-  find_visible_bands (&r);
+  bp_render_find_visible_bands (&r);
 
   draw_background (&r);
   bp_render_draw_lane_bands (&r);

@@ -44,6 +44,24 @@ void   bp_render              (cairo_t               *cr,
                                BpLayout              *layout,
                                const BpRenderOptions *options);
 
+/* Draws the lane header column at the left edge of @options' viewport
+ * and the stage header row at its top, over a bp_render() of the same
+ * viewport, when the view has scrolled past them (frozen panes): they
+ * stay in sight, as in a spreadsheet. Draws nothing when the view shows
+ * them in place, or when the viewport is empty. */
+void   bp_render_frozen_headers (cairo_t               *cr,
+                                 BpLayout              *layout,
+                                 const BpRenderOptions *options);
+
+/* How far the frozen header column (@dx) and row (@dy) are moved from
+ * their place on the sheet for @viewport, in canvas units; 0 when in
+ * place. A point in a frozen header maps back to the sheet by
+ * subtracting them. */
+void   bp_render_get_frozen_offsets (BpLayout          *layout,
+                                     const BpRect      *viewport,
+                                     double            *dx,
+                                     double            *dy);
+
 /* The blueprint's background in the light or the dark variant. */
 void   bp_render_get_background (gboolean             dark,
                                  double              *red,
