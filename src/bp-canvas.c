@@ -233,24 +233,39 @@ show_from_top_left (BpCanvas *self,
   gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
 }
 
-/* Every lane in view, at a size where cards can be read; wide blueprints
- * scroll sideways, along the journey. */
+/* As many whole stages as fit, from the first, at a size where cards can
+ * be read (bp_view_state_first_zoom()); the rest scroll sideways, along
+ * the journey. Zoom to Fit goes further. */
 static gboolean
 fit_once_cb (gpointer data)
 {
   BpCanvas *self = data;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree double *ends = NULL;
+  guint n_stages;
   BpRect bounds;
-  double zoom;
 
   self->fit_source = 0;
   bp_canvas_ensure_layout (self);
   get_blueprint_bounds (self, &bounds);
-  if (bounds.height <= 0 || height <= 0)
+  if (bounds.height <= 0 || width <= 0 || height <= 0)
     return G_SOURCE_REMOVE;
 
-  zoom = CLAMP (height / (bounds.height + 2 * BP_CANVAS_MARGIN), 0.5, 1.0);
-  show_from_top_left (self, zoom);
+  n_stages = bp_document_get_n_stages (self->document);
+  ends = g_new0 (double, MAX (n_stages, 1));
+  for (guint i = 0; i < n_stages; i++)
+    {
+      BpRect column;
+
+      if (bp_layout_get_stage_rect (self->layout, i, &column))
+        ends[i] = column.x + column.width;
+      else
+        ends[i] = i > 0 ? ends[i - 1] : bounds.width;
+    }
+
+  show_from_top_left (self, bp_view_state_first_zoom (ends, n_stages, bounds.height,
+                                                      width, height, BP_CANVAS_MARGIN));
   return G_SOURCE_REMOVE;
 }
 
