@@ -157,16 +157,19 @@ bp_render_frozen_headers (cairo_t               *cr,
       part.x = 0;
       part.y = MAX (r.visible.y, top + header_height);
       part.width = header_width;
-      part.height = r.visible.y + r.visible.height - part.y;
-      draw_moved_part (&r, &part, dx, 0, draw_lane_column);
-      draw_edge_shadow (&r, dx + header_width, part.y, part.height, FALSE);
+      part.height = MIN (r.visible.y + r.visible.height, r.bounds.y + r.bounds.height) - part.y;
+      if (part.height > 0)
+        {
+          draw_moved_part (&r, &part, dx, 0, draw_lane_column);
+          draw_edge_shadow (&r, dx + header_width, part.y, part.height, FALSE);
+        }
     }
 
   if (dy > 0)
     {
       part.x = MAX (r.visible.x, header_width);
       part.y = top;
-      part.width = r.visible.x + r.visible.width - part.x;
+      part.width = MIN (r.visible.x + r.visible.width, r.bounds.x + r.bounds.width) - part.x;
       part.height = header_height;
       draw_moved_part (&r, &part, 0, dy, draw_stage_row);
 
@@ -174,7 +177,13 @@ bp_render_frozen_headers (cairo_t               *cr,
       part.x = 0;
       part.width = header_width;
       draw_moved_part (&r, &part, dx, dy, draw_stage_row);
-      draw_edge_shadow (&r, r.visible.x, dy + top + header_height, r.visible.width, TRUE);
+      {
+        double x0 = MAX (r.visible.x, r.bounds.x);
+        double x1 = MIN (r.visible.x + r.visible.width, r.bounds.x + r.bounds.width);
+
+        if (x1 > x0)
+          draw_edge_shadow (&r, x0, dy + top + header_height, x1 - x0, TRUE);
+      }
     }
   else
     {
