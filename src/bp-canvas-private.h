@@ -70,6 +70,7 @@ struct _BpCanvas
   guint           hscroll_policy : 1;
   guint           vscroll_policy : 1;
   guint           dark : 1;
+  guint           show_legend : 1;
 
   BpSelection    *selection;
   char           *hover_id;

@@ -21,6 +21,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BpCanvas, bp_canvas, GTK_TYPE_DRAWING_AREA,
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_SHOW_LEGEND,
   N_PROPS,
 
   /* GtkScrollable */
@@ -31,6 +32,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Widget pixels between the legend and the view's edges (clear of the
+ * overlay scrollbars). */
+#define LEGEND_INSET 16.0
 
 static void
 get_blueprint_bounds (BpCanvas *self,
@@ -157,6 +162,18 @@ bp_canvas_draw_sheet (BpCanvas *self,
 
   bp_render (cr, self->layout, &options);
   bp_render_frozen_headers (cr, self->layout, &options);
+
+  /* The legend at screen size, in the bottom-right corner. */
+  if (self->show_legend)
+    {
+      double legend_w, legend_h;
+
+      options.zoom = 1;
+      bp_render_get_legend_size (self->layout, &legend_w, &legend_h);
+      if (legend_w + 2 * LEGEND_INSET <= width && legend_h + 2 * LEGEND_INSET <= height)
+        bp_render_legend (cr, self->layout, &options,
+                          width - LEGEND_INSET - legend_w, height - LEGEND_INSET - legend_h);
+    }
 }
 
 /* A point in a frozen header (bp_render_frozen_headers()) is the point of
@@ -372,6 +389,10 @@ bp_canvas_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -405,6 +426,10 @@ bp_canvas_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       bp_canvas_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_LEGEND:
+      bp_canvas_set_show_legend (self, g_value_get_boolean (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -446,6 +471,10 @@ bp_canvas_class_init (BpCanvasClass *klass)
     g_param_spec_object ("document", NULL, NULL,
                          BP_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -624,6 +653,27 @@ bp_canvas_set_dark_from_style (GObject    *style_manager,
 
   g_object_get (style_manager, "dark", &dark, NULL);
   bp_canvas_set_dark (self, dark);
+}
+
+void
+bp_canvas_set_show_legend (BpCanvas *self,
+                           gboolean  show_legend)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->show_legend == !!show_legend)
+    return;
+  self->show_legend = !!show_legend;
+  bp_canvas_drop_sheet_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+gboolean
+bp_canvas_get_show_legend (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), FALSE);
+  return self->show_legend;
 }
 
 BpSelection *

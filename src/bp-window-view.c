@@ -74,12 +74,20 @@ init_view_actions (BpWindow *self)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autoptr(GPropertyAction) palette = NULL;
   g_autoptr(GPropertyAction) properties = NULL;
+  g_autoptr(GPropertyAction) legend = NULL;
+  GSettings *settings = bp_application_get_settings ();
   GtkEventController *shortcuts;
 
   palette = g_property_action_new ("show-palette", self->palette_flap, "reveal-flap");
   properties = g_property_action_new ("show-properties", self->properties_flap, "reveal-flap");
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (palette));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (properties));
+  legend = g_property_action_new ("show-legend", self->canvas, "show-legend");
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (legend));
+  if (settings != NULL)
+    g_settings_bind (settings, "show-legend", self->canvas, "show-legend", G_SETTINGS_BIND_DEFAULT);
+  else
+    bp_canvas_set_show_legend (self->canvas, TRUE);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
 
   /* F9 shows or hides the side panel, as across GNOME; F8, the one on

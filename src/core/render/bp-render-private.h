@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  *                       the three lines
  *  bp-render-flow.c     flows, arrowheads and flow labels
  *  bp-render-card.c     cards and their badges
+ *  bp-render-legend.c   the legend of the marks on cards
  *  bp-render-headers.c  the frozen header column and row, drawn over a
  *                       render at the viewport's edges
  *
@@ -196,5 +197,21 @@ void     bp_render_draw_cards         (BpRender *r,
                                        GArray   *positions);
 void     bp_render_draw_flow_labels   (BpRender *r,
                                        GArray   *positions);
+/* One mark's badge, as on a card, without the ring. */
+void     bp_render_draw_badge         (BpRender      *r,
+                                       BpStepFlags    flag,
+                                       const BpPoint *center,
+                                       double         radius);
+
+/* bp-render-legend.c: the row of marks and their names, in a box or
+ * not, in canvas units. */
+void     bp_render_legend_size        (BpRender *r,
+                                       gboolean  boxed,
+                                       double   *width,
+                                       double   *height);
+void     bp_render_draw_legend        (BpRender *r,
+                                       gboolean  boxed,
+                                       double    x,
+                                       double    y);
 
 G_END_DECLS

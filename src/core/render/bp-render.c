@@ -201,6 +201,17 @@ draw_title (BpRender *r)
 
   top = band.y + 12;
 
+  /* The legend at the right, on the title's line; the title gets what
+   * is left. */
+  if (r->options->legend)
+    {
+      double legend_w, legend_h;
+
+      bp_render_legend_size (r, FALSE, &legend_w, &legend_h);
+      bp_render_draw_legend (r, FALSE, band.x + band.width - BP_RENDER_MARGIN - legend_w, top);
+      band.width -= legend_w + BP_RENDER_MARGIN;
+    }
+
   /* The pill's width first: the title gets what is left. */
   bp_render_set_line_text (r, FONT_SMALL_BOLD, state, 200);
   bp_render_text_size (r, &state_w, NULL);
