@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "edit/bp-find.h"
 #include "bp-application.h"
 #include "bp-window-private.h"
 
@@ -99,6 +100,172 @@ init_view_actions (BpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Find                                                                */
+
+static void
+show_count (BpWindow *self)
+{
+  g_autofree char *text = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (query[0] == '\0')
+    text = g_strdup ("");
+  else if (self->matches == NULL || self->matches->len == 0)
+    text = g_strdup (_("No matches"));
+  else
+    /* TRANSLATORS: the match shown, of how many, as in "2 of 5" */
+    text = g_strdup_printf (_("%u of %u"), self->match + 1, self->matches->len);
+
+  gtk_label_set_text (self->search_count, text);
+  if (query[0] != '\0' && (self->matches == NULL || self->matches->len == 0))
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+static void
+show_match (BpWindow *self)
+{
+  BpItem *item;
+
+  show_count (self);
+  if (self->matches == NULL || self->matches->len == 0)
+    return;
+
+  item = g_ptr_array_index (self->matches, self->match);
+  bp_selection_set (bp_canvas_get_selection (self->canvas), item);
+  bp_canvas_reveal (self->canvas, item);
+}
+
+/* The cards that match now (the document may have changed since the
+ * last search); the one shown stays the one shown, if it still
+ * matches. */
+static void
+find_matches (BpWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gpointer shown = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  guint index;
+
+  if (self->matches != NULL && self->match < self->matches->len)
+    shown = g_ptr_array_index (self->matches, self->match);
+
+  found = bp_find_steps (self->document, query);
+  if (shown == NULL || !g_ptr_array_find (found, shown, &index))
+    index = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    g_object_ref (g_ptr_array_index (found, i));
+  g_ptr_array_set_free_func (found, g_object_unref);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  self->matches = g_steal_pointer (&found);
+  self->match = index;
+}
+
+static void
+step_match (BpWindow *self,
+            int       direction)
+{
+  find_matches (self);
+  if (self->matches->len > 0)
+    self->match = (self->match + self->matches->len + direction) % self->matches->len;
+  show_match (self);
+}
+
+/* The card shown stays shown while it still matches what is typed. */
+static void
+on_search_changed (BpWindow *self)
+{
+  find_matches (self);
+  show_match (self);
+}
+
+static void
+on_search_activate (BpWindow *self)
+{
+  step_match (self, +1);
+}
+
+static void
+on_search_previous (BpWindow *self)
+{
+  step_match (self, -1);
+}
+
+/* Shift+Enter: the one before. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               BpWindow              *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK))
+    {
+      step_match (self, -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_search_mode (BpWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+find_step_action (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  step_match (self, g_str_equal (action, "win.find-previous") ? -1 : +1);
+}
+
+static void
+init_find (BpWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "next-match",
+                            G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match",
+                            G_CALLBACK (on_search_previous), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode), self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+}
+
 void
 bp_window_class_init_view (GtkWidgetClass *widget_class)
 {
@@ -107,6 +274,14 @@ bp_window_class_init_view (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, search_count);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_step_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.find-previous", NULL);
 }
 
 void
@@ -115,6 +290,7 @@ bp_window_init_view (BpWindow *self)
   init_panel (self->palette_flap, "show-palette");
   init_panel (self->properties_flap, "show-properties");
   init_view_actions (self);
+  init_find (self);
 }
 
 void

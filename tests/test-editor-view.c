@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include "edit/bp-find.h"
 #include "bp-canvas-private.h"
+#include "bp-window-private.h"
 #include "editor-test-utils.h"
 
 /* How the editor shows a blueprint: the first view, the frozen headers,
@@ -116,6 +118,117 @@ test_frozen_header_hit (Fixture       *fixture,
 }
 
 static void
+activate (BpWindow   *window,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  editor_test_iterate (20);
+}
+
+/* Ctrl+F, a word: the first card with it is selected and counted; the
+ * next and the previous follow, round the end. */
+static void
+test_find (Fixture       *fixture,
+           gconstpointer  data)
+{
+  BpWindow *window = fixture->window;
+  BpSelection *selection = bp_canvas_get_selection (fixture->canvas);
+  g_autoptr(GPtrArray) expected = bp_find_steps (fixture->document, "receipt");
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  g_assert_cmpuint (expected->len, >=, 2);
+  first = g_strdup_printf ("1 of %u", expected->len);
+  last = g_strdup_printf ("%u of %u", expected->len, expected->len);
+
+  activate (window, "win.find");
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "Receipt");
+  editor_test_iterate (400);
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, first);
+  g_assert_true (bp_selection_contains (selection, expected->pdata[0]));
+
+  activate (window, "win.find-next");
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "2 of 3");
+  g_assert_true (bp_selection_contains (selection, expected->pdata[1]));
+
+  activate (window, "win.find-previous");
+  activate (window, "win.find-previous");
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, last);
+
+  /* Enter in the entry is the next one. */
+  g_signal_emit_by_name (window->search_entry, "activate");
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, first);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "no such words");
+  editor_test_iterate (400);
+  g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "No matches");
+}
+
+/* F9 and F8: the panels go, the canvas takes their room. */
+static void
+test_hide_panels (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  BpWindow *window = fixture->window;
+  int before = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
+
+  g_assert_false (adw_flap_get_folded (window->properties_flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->properties_flap));
+  activate (window, "view.show-properties");
+  activate (window, "view.show-palette");
+  editor_test_iterate (400);
+  g_assert_false (adw_flap_get_reveal_flap (window->properties_flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->palette_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, before + 400);
+
+  activate (window, "view.show-properties");
+  g_assert_true (adw_flap_get_reveal_flap (window->properties_flap));
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0 &&
+         gtk_widget_get_width (GTK_WIDGET (data)) <= 800;
+}
+
+/* At 800 × 600, both panels fold away and the canvas keeps the width. */
+static void
+test_narrow_window (void)
+{
+  BpWindow *window = bp_window_new (NULL);
+  BpCanvas *canvas = bp_window_get_canvas (window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (editor_test_wait (is_narrow, window));
+  editor_test_iterate (400);
+
+  g_assert_true (adw_flap_get_folded (window->palette_flap));
+  g_assert_true (adw_flap_get_folded (window->properties_flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->palette_flap));
+  g_assert_false (adw_flap_get_reveal_flap (window->properties_flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=,
+                   gtk_widget_get_width (GTK_WIDGET (window)) * 9 / 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_iterate (20);
+}
+
+/* The legend is on by default, and View ▸ Legend turns it off. */
+static void
+test_legend_toggle (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_assert_true (bp_canvas_get_show_legend (fixture->canvas));
+  activate (fixture->window, "view.show-legend");
+  g_assert_false (bp_canvas_get_show_legend (fixture->canvas));
+  activate (fixture->window, "view.show-legend");
+  g_assert_true (bp_canvas_get_show_legend (fixture->canvas));
+}
+
+static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
 {
@@ -132,6 +245,10 @@ main (int   argc,
   g_test_add_func ("/editor-view/first-zoom", test_first_zoom);
   add_test ("/editor-view/first-view", test_first_view);
   add_test ("/editor-view/frozen-header-hit", test_frozen_header_hit);
+  add_test ("/editor-view/find", test_find);
+  add_test ("/editor-view/hide-panels", test_hide_panels);
+  add_test ("/editor-view/legend-toggle", test_legend_toggle);
+  g_test_add_func ("/editor-view/narrow-window", test_narrow_window);
 
   return g_test_run ();
 }
