@@ -12,8 +12,9 @@
 #include "render/bp-render-private.h"
 
 /* The legend: what each mark on a card means, in one row of badges and
- * their names. The canvas shows it in a box in a corner, exports in the
- * title band: both draw it here, so they look the same. */
+ * their names. The canvas shows it in a box in a corner
+ * (bp_render_legend() in bp-render-view.c), exports in the title band:
+ * both draw it here, so they look the same. */
 
 /* Measures, in canvas units. */
 #define ITEM_GAP     18.0  /* between one name and the next badge */
@@ -100,49 +101,4 @@ bp_render_draw_legend (BpRender *r,
     }
 
   draw_row (r, x, y);
-}
-
-void
-bp_render_get_legend_size (BpLayout *layout,
-                           double   *width,
-                           double   *height)
-{
-  BpRenderOptions options;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  BpRender r;
-
-  g_return_if_fail (BP_IS_LAYOUT (layout));
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  bp_render_options_init (&options);
-  bp_render_context_init (&r, cr, layout, &options);
-  bp_render_init_text (&r);
-  bp_render_legend_size (&r, TRUE, width, height);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-}
-
-void
-bp_render_legend (cairo_t               *cr,
-                  BpLayout              *layout,
-                  const BpRenderOptions *options,
-                  double                 x,
-                  double                 y)
-{
-  BpRender r;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (BP_IS_LAYOUT (layout));
-  g_return_if_fail (options != NULL);
-  g_return_if_fail (options->zoom > 0);
-
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, options->zoom, options->zoom);
-  bp_render_context_init (&r, cr, layout, options);
-  bp_render_init_text (&r);
-  bp_render_draw_legend (&r, TRUE, 0, 0);
-  cairo_restore (cr);
 }

@@ -26,8 +26,8 @@ G_BEGIN_DECLS
  *  bp-render-flow.c     flows, arrowheads and flow labels
  *  bp-render-card.c     cards and their badges
  *  bp-render-legend.c   the legend of the marks on cards
- *  bp-render-headers.c  the frozen header column and row, drawn over a
- *                       render at the viewport's edges
+ *  bp-render-view.c     what a view draws over a render: the frozen
+ *                       header column and row, the legend's box
  *
  * bp-render-overlay.c draws the canvas's gesture feedback over a render
  * (bp_render_overlay()), with the same shapes and colours.

@@ -1,4 +1,4 @@
-/* bp-render-headers.c
+/* bp-render-view.c
  *
  * Copyright 2026 The Touchpoint developers
  *
@@ -10,6 +10,10 @@
 #include "config.h"
 
 #include "render/bp-render-private.h"
+
+/* What a view draws over a render of its viewport: the frozen header
+ * column and row, and the legend in its box. Apart from bp-render.c,
+ * which they call. */
 
 /* The shadow a frozen header casts on the sheet, in device pixels. */
 #define EDGE_SHADOW  6.0
@@ -195,5 +199,53 @@ bp_render_frozen_headers (cairo_t               *cr,
       draw_moved_part (&r, &part, dx, 0, draw_stage_row);
     }
 
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------ */
+/* The legend, boxed                                                   */
+
+void
+bp_render_get_legend_size (BpLayout *layout,
+                           double   *width,
+                           double   *height)
+{
+  BpRenderOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  BpRender r;
+
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  bp_render_options_init (&options);
+  bp_render_context_init (&r, cr, layout, &options);
+  bp_render_init_text (&r);
+  bp_render_legend_size (&r, TRUE, width, height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+void
+bp_render_legend (cairo_t               *cr,
+                  BpLayout              *layout,
+                  const BpRenderOptions *options,
+                  double                 x,
+                  double                 y)
+{
+  BpRender r;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (options->zoom > 0);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, options->zoom, options->zoom);
+  bp_render_context_init (&r, cr, layout, options);
+  bp_render_init_text (&r);
+  bp_render_draw_legend (&r, TRUE, 0, 0);
   cairo_restore (cr);
 }
