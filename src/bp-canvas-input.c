@@ -166,7 +166,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   if (self->pending_mode != BP_DRAG_NONE)
     return;
 
-  bp_layout_hit_test (self->layout, self->press_x, self->press_y, &hit);
+  bp_canvas_hit_test (self, self->press_x, self->press_y, &hit);
   switch (hit.kind)
     {
     case BP_HIT_STEP:
@@ -398,7 +398,7 @@ finish_flow (BpCanvas *self)
   BpHit hit;
   BpFlow *flow;
 
-  bp_layout_hit_test (self->layout, self->pointer_x, self->pointer_y, &hit);
+  bp_canvas_hit_test (self, self->pointer_x, self->pointer_y, &hit);
   if (hit.kind != BP_HIT_STEP || hit.item == self->drag_item)
     return;
 
@@ -508,7 +508,7 @@ on_click_pressed (GtkGestureClick *gesture,
 
   bp_canvas_ensure_layout (self);
   bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
-  bp_layout_hit_test (self->layout, cx, cy, &hit);
+  bp_canvas_hit_test (self, cx, cy, &hit);
   switch (hit.kind)
     {
     case BP_HIT_STEP:
@@ -599,7 +599,7 @@ on_motion (GtkEventControllerMotion *controller,
 
   bp_canvas_ensure_layout (self);
   bp_canvas_widget_to_canvas (self, x, y, &cx, &cy);
-  bp_layout_hit_test (self->layout, cx, cy, &hit);
+  bp_canvas_hit_test (self, cx, cy, &hit);
   bp_canvas_set_hover (self, (hit.kind == BP_HIT_STEP || hit.kind == BP_HIT_FLOW)
                              ? bp_item_get_id (hit.item) : NULL);
 

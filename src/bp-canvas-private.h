@@ -70,6 +70,7 @@ struct _BpCanvas
   guint           hscroll_policy : 1;
   guint           vscroll_policy : 1;
   guint           dark : 1;
+  guint           show_legend : 1;
 
   BpSelection    *selection;
   char           *hover_id;
@@ -122,6 +123,12 @@ void      bp_canvas_scroll_by         (BpCanvas     *self,
 void      bp_canvas_snap_options      (BpCanvas     *self,
                                        BpSnapOptions *options);
 
+/* bp_layout_hit_test() of what is drawn at canvas point (@cx, @cy): the
+ * frozen headers over the sheet first. */
+void      bp_canvas_hit_test          (BpCanvas     *self,
+                                       double        cx,
+                                       double        cy,
+                                       BpHit        *hit);
 void      bp_canvas_draw_sheet        (BpCanvas     *self,
                                        cairo_t      *cr,
                                        int           width,

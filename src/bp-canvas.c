@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bp-canvas-private.h"
 #include "render/bp-render.h"
@@ -20,6 +21,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BpCanvas, bp_canvas, GTK_TYPE_DRAWING_AREA,
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_SHOW_LEGEND,
   N_PROPS,
 
   /* GtkScrollable */
@@ -30,6 +32,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Widget pixels between the legend and the view's edges (clear of the
+ * overlay scrollbars). */
+#define LEGEND_INSET 16.0
 
 static void
 get_blueprint_bounds (BpCanvas *self,
@@ -155,6 +161,68 @@ bp_canvas_draw_sheet (BpCanvas *self,
   options.hover_id = self->hover_id;
 
   bp_render (cr, self->layout, &options);
+  bp_render_frozen_headers (cr, self->layout, &options);
+
+  /* The legend at screen size, in the bottom-right corner. */
+  if (self->show_legend)
+    {
+      double legend_w, legend_h;
+
+      options.zoom = 1;
+      bp_render_get_legend_size (self->layout, &legend_w, &legend_h);
+      if (legend_w + 2 * LEGEND_INSET <= width && legend_h + 2 * LEGEND_INSET <= height)
+        bp_render_legend (cr, self->layout, &options,
+                          width - LEGEND_INSET - legend_w, height - LEGEND_INSET - legend_h);
+    }
+}
+
+/* A point in a frozen header (bp_render_frozen_headers()) is the point of
+ * the header it shows; anywhere else, the point under it. */
+void
+bp_canvas_hit_test (BpCanvas *self,
+                    double    cx,
+                    double    cy,
+                    BpHit    *hit)
+{
+  double zoom = bp_view_state_get_zoom (self->view);
+  BpRect viewport;
+  double dx, dy;
+  BpHit frozen;
+
+  viewport.x = bp_view_state_get_x (self->view);
+  viewport.y = bp_view_state_get_y (self->view);
+  viewport.width = gtk_widget_get_width (GTK_WIDGET (self)) / zoom;
+  viewport.height = gtk_widget_get_height (GTK_WIDGET (self)) / zoom;
+  bp_render_get_frozen_offsets (self->layout, &viewport, &dx, &dy);
+
+  if (dx > 0 || dy > 0)
+    {
+      double header_width = bp_layout_get_header_width (self->layout);
+      double header_height = bp_layout_get_header_height (self->layout);
+      BpRect title;
+      double fx = cx, fy = cy;
+
+      bp_layout_get_title_rect (self->layout, &title);
+      if (dx > 0 && cx - dx < header_width && cy >= title.y + title.height)
+        fx = cx - dx;
+      if (dy > 0 && cy - dy < title.y + title.height + header_height)
+        fy = cy - dy;
+
+      if (fx != cx || fy != cy)
+        {
+          bp_layout_hit_test (self->layout, fx, fy, &frozen);
+          if (frozen.kind == BP_HIT_LANE_HEADER || frozen.kind == BP_HIT_STAGE_HEADER)
+            {
+              *hit = frozen;
+              return;
+            }
+          /* The corner, a line's label: nothing to select. */
+          memset (hit, 0, sizeof *hit);
+          return;
+        }
+    }
+
+  bp_layout_hit_test (self->layout, cx, cy, hit);
 }
 
 static void
@@ -182,24 +250,39 @@ show_from_top_left (BpCanvas *self,
   gtk_adjustment_set_value (self->vadjustment, -BP_CANVAS_MARGIN * zoom);
 }
 
-/* Every lane in view, at a size where cards can be read; wide blueprints
- * scroll sideways, along the journey. */
+/* As many whole stages as fit, from the first, at a size where cards can
+ * be read (bp_view_state_first_zoom()); the rest scroll sideways, along
+ * the journey. Zoom to Fit goes further. */
 static gboolean
 fit_once_cb (gpointer data)
 {
   BpCanvas *self = data;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree double *ends = NULL;
+  guint n_stages;
   BpRect bounds;
-  double zoom;
 
   self->fit_source = 0;
   bp_canvas_ensure_layout (self);
   get_blueprint_bounds (self, &bounds);
-  if (bounds.height <= 0 || height <= 0)
+  if (bounds.height <= 0 || width <= 0 || height <= 0)
     return G_SOURCE_REMOVE;
 
-  zoom = CLAMP (height / (bounds.height + 2 * BP_CANVAS_MARGIN), 0.5, 1.0);
-  show_from_top_left (self, zoom);
+  n_stages = bp_document_get_n_stages (self->document);
+  ends = g_new0 (double, MAX (n_stages, 1));
+  for (guint i = 0; i < n_stages; i++)
+    {
+      BpRect column;
+
+      if (bp_layout_get_stage_rect (self->layout, i, &column))
+        ends[i] = column.x + column.width;
+      else
+        ends[i] = i > 0 ? ends[i - 1] : bounds.width;
+    }
+
+  show_from_top_left (self, bp_view_state_first_zoom (ends, n_stages, bounds.height,
+                                                      width, height, BP_CANVAS_MARGIN));
   return G_SOURCE_REMOVE;
 }
 
@@ -307,6 +390,10 @@ bp_canvas_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
+
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -340,6 +427,10 @@ bp_canvas_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       bp_canvas_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_LEGEND:
+      bp_canvas_set_show_legend (self, g_value_get_boolean (value));
       break;
 
     case PROP_HADJUSTMENT:
@@ -381,6 +472,10 @@ bp_canvas_class_init (BpCanvasClass *klass)
     g_param_spec_object ("document", NULL, NULL,
                          BP_TYPE_DOCUMENT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -608,6 +703,27 @@ bp_canvas_set_dark_from_style (GObject    *style_manager,
 
   g_object_get (style_manager, "dark", &dark, NULL);
   bp_canvas_set_dark (self, dark);
+}
+
+void
+bp_canvas_set_show_legend (BpCanvas *self,
+                           gboolean  show_legend)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  if (self->show_legend == !!show_legend)
+    return;
+  self->show_legend = !!show_legend;
+  bp_canvas_drop_sheet_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+gboolean
+bp_canvas_get_show_legend (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), FALSE);
+  return self->show_legend;
 }
 
 BpSelection *

@@ -52,6 +52,11 @@ void         bp_canvas_set_dark_from_style (GObject    *style_manager,
                                            GParamSpec  *pspec,
                                            BpCanvas    *self);
 
+/* Whether the legend of the marks on cards is shown in a corner. */
+void         bp_canvas_set_show_legend    (BpCanvas    *self,
+                                           gboolean     show_legend);
+gboolean     bp_canvas_get_show_legend    (BpCanvas    *self);
+
 /* What is selected in the document shown; the canvas owns it. */
 BpSelection *bp_canvas_get_selection      (BpCanvas    *self);
 

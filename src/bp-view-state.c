@@ -189,3 +189,37 @@ bp_view_state_zoom_step (double zoom,
       return zoom_levels[i - 1];
   return BP_VIEW_STATE_MIN_ZOOM;
 }
+
+double
+bp_view_state_first_zoom (const double *stage_ends,
+                          guint         n_stages,
+                          double        sheet_height,
+                          double        width,
+                          double        height,
+                          double        margin)
+{
+  double by_width = BP_VIEW_STATE_READABLE_ZOOM;
+  double by_height;
+
+  g_return_val_if_fail (n_stages == 0 || stage_ends != NULL, 1.0);
+
+  if (width <= 0 || height <= 0)
+    return 1.0;
+
+  /* The most whole stages, from the first, that still fit readable. */
+  for (guint k = n_stages; k > 0; k--)
+    {
+      double zoom = width / (stage_ends[k - 1] + 2 * margin);
+
+      if (zoom >= BP_VIEW_STATE_READABLE_ZOOM)
+        {
+          by_width = zoom;
+          break;
+        }
+    }
+
+  /* Every lane too, when they fit readable. */
+  by_height = sheet_height > 0 ? height / (sheet_height + 2 * margin) : 1.0;
+
+  return CLAMP (MIN (by_width, by_height), BP_VIEW_STATE_READABLE_ZOOM, 1.0);
+}

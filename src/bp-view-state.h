@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 #define BP_VIEW_STATE_MIN_ZOOM 0.1
 #define BP_VIEW_STATE_MAX_ZOOM 4.0
+/* The least zoom at which a card's text is still read easily. */
+#define BP_VIEW_STATE_READABLE_ZOOM 0.7
 
 #define BP_TYPE_VIEW_STATE (bp_view_state_get_type ())
 
@@ -35,5 +37,18 @@ void         bp_view_state_set_origin   (BpViewState *self,
 /* The next zoom step in or out (25 %, 33 %, 50 %, 67 %, 80 %, 100 %, …). */
 double       bp_view_state_zoom_step    (double       zoom,
                                          int          direction);
+
+/* The zoom a document is first shown at, from its top-left corner, in a
+ * view of @width × @height pixels: as many whole stages as fit, with the
+ * cards still readable (at least BP_VIEW_STATE_READABLE_ZOOM, at most
+ * 1), and every lane too if that keeps them readable. @stage_ends: the
+ * right edge of each stage (canvas units, the header column included);
+ * @margin: canvas units of space around the sheet. */
+double       bp_view_state_first_zoom   (const double *stage_ends,
+                                         guint         n_stages,
+                                         double        sheet_height,
+                                         double        width,
+                                         double        height,
+                                         double        margin);
 
 G_END_DECLS

@@ -30,6 +30,15 @@ struct _BpWindow
   BpCanvas             *canvas;
   BpPropertiesPanel    *properties;
   BpBanner             *banner;
+  AdwFlap              *palette_flap;
+  AdwFlap              *properties_flap;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_count;
+
+  /* Find (bp-window-view.c): the cards that match, and the one shown. */
+  GPtrArray            *matches;
+  guint                 match;
 
   BpDocument           *document;
   GFile                *file;
@@ -87,6 +96,11 @@ void      bp_window_save_async         (BpWindow            *self,
 gboolean  bp_window_save_finish        (BpWindow            *self,
                                         GAsyncResult        *result,
                                         GError             **error);
+
+/* bp-window-view.c: the panels, the legend and Find */
+void      bp_window_class_init_view    (GtkWidgetClass *widget_class);
+void      bp_window_init_view          (BpWindow  *self);
+void      bp_window_dispose_view       (BpWindow  *self);
 
 /* bp-window-export.c: the Export dialog, and the toast after it */
 void      bp_window_export             (BpWindow  *self);

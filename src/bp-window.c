@@ -490,6 +490,7 @@ bp_window_dispose (GObject *object)
   BpWindow *self = BP_WINDOW (object);
 
   bp_window_dispose_io (self);
+  bp_window_dispose_view (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
   /* Closed cleanly: saved, or Discard chose to drop the changes (which
    * discarded the copy already). Changes that nobody saved or dropped
@@ -529,6 +530,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, properties);
   bp_window_class_init_watch (widget_class);
   bp_window_class_init_clipboard (widget_class);
+  bp_window_class_init_view (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -627,6 +629,7 @@ bp_window_init (BpWindow *self)
   bp_window_set_document (self, document, NULL);
   update_zoom_label (self);
   bind_window_settings (self);
+  bp_window_init_view (self);
 }
 
 BpWindow *

@@ -154,7 +154,7 @@ assert_cards_placed (BpLayout *layout)
       BpRect column = item_rect (layout, bp_document_lookup (doc, bp_step_get_stage (step)));
 
       g_assert_true (bp_layout_get_step_rect (layout, i, &cards[i]));
-      g_assert_cmpfloat (cards[i].x, ==, column.x + bp_step_get_x (step));
+      g_assert_cmpfloat (cards[i].x, ==, column.x + MAX (bp_step_get_x (step), BP_LAYOUT_CARD_INSET));
       g_assert_cmpfloat (cards[i].width, ==, bp_step_get_width (step));
       g_assert_cmpfloat (cards[i].height, ==, BP_LAYOUT_CARD_HEIGHT);
       assert_rect_inside (&cards[i], &band);
@@ -206,7 +206,7 @@ assert_first_fit (BpLayout *layout)
       g_assert_true (bp_layout_get_step_rect (layout, i, &card));
       cards[i].lane = bp_document_get_position (doc, bp_document_lookup (doc, bp_step_get_lane (step)));
       cards[i].stage = bp_document_get_position (doc, bp_document_lookup (doc, bp_step_get_stage (step)));
-      cards[i].x = bp_step_get_x (step);
+      cards[i].x = MAX (bp_step_get_x (step), BP_LAYOUT_CARD_INSET);
       cards[i].end = cards[i].x + bp_step_get_width (step) + BP_LAYOUT_STACK_GAP;
       cards[i].position = i;
       band = lane_rect (layout, cards[i].lane);
@@ -591,6 +591,12 @@ test_card_position (void)
   column = stage_rect (layout, USE);
   g_assert_cmpfloat (card.x, ==, column.x + 40);
   g_assert_cmpfloat (card.y, ==, band.y + BP_LAYOUT_CARD_TOP);
+
+  /* A card stored at the column's edge keeps a margin from its border. */
+  bp_document_move_step (doc, step, core_test_lane_id (doc, SUPPORT), core_test_stage_id (doc, USE), 0);
+  bp_layout_update (layout);
+  card = item_rect (layout, step);
+  g_assert_cmpfloat (card.x, ==, column.x + BP_LAYOUT_CARD_INSET);
 }
 
 static void
@@ -630,10 +636,11 @@ static void
 test_stacking (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
-  /* Added out of x order: A at 0, B at 168, C at 167, all 160 wide. */
-  BpStep *a = core_test_add_card (doc, FRONTSTAGE, USE, 0, 160);
-  BpStep *b = core_test_add_card (doc, FRONTSTAGE, USE, 160 + BP_LAYOUT_STACK_GAP, 160);
-  BpStep *c = core_test_add_card (doc, FRONTSTAGE, USE, 160 + BP_LAYOUT_STACK_GAP - 1, 160);
+  /* Added out of x order: A at the inset, B 168 further, C 167, all 160
+   * wide. */
+  BpStep *a = core_test_add_card (doc, FRONTSTAGE, USE, BP_LAYOUT_CARD_INSET, 160);
+  BpStep *b = core_test_add_card (doc, FRONTSTAGE, USE, BP_LAYOUT_CARD_INSET + 160 + BP_LAYOUT_STACK_GAP, 160);
+  BpStep *c = core_test_add_card (doc, FRONTSTAGE, USE, BP_LAYOUT_CARD_INSET + 160 + BP_LAYOUT_STACK_GAP - 1, 160);
   /* Far right: both rows are free again, and the first one takes it. */
   BpStep *far = core_test_add_card (doc, FRONTSTAGE, USE, 600, 160);
   /* In another stage of the lane: a row of its own. */

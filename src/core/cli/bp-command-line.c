@@ -34,6 +34,8 @@ typedef struct {
   char      *export_page;
   char      *export_stages;
   gboolean   export_page_per_stage;
+  gboolean   export_legend;
+  gboolean   export_no_legend;
   char     **files;
 } Arguments;
 
@@ -91,6 +93,10 @@ create_option_context (Arguments *args)
       N_("Export only stages FIRST to LAST, counted from 1 (default: every stage)"), N_("FIRST-LAST") },
     { "export-page-per-stage", 0, 0, G_OPTION_ARG_NONE, &args->export_page_per_stage,
       N_("Give each stage a page of its own in a PDF export"), NULL },
+    { "export-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_legend,
+      N_("Draw the legend of the marks on cards in the title band (default: on PDF slides)"), NULL },
+    { "export-no-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_no_legend,
+      N_("Leave the legend out, on PDF slides too"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
       N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
@@ -367,6 +373,16 @@ parse_export_options (const Arguments *args,
     }
   options->page_per_stage = args->export_page_per_stage;
 
+  if (args->export_legend && args->export_no_legend)
+    {
+      g_printerr (_("Give either --export-legend or --export-no-legend\n"));
+      return FALSE;
+    }
+  if (args->export_legend)
+    options->legend = BP_EXPORT_LEGEND_ON;
+  else if (args->export_no_legend)
+    options->legend = BP_EXPORT_LEGEND_OFF;
+
   return parse_scale (args->export_scale, &options->scale) &&
          parse_background (args->export_background, &options->transparent) &&
          parse_page (args->export_page, &options->page) &&
@@ -424,6 +440,8 @@ check_export_only_options (const Arguments *args)
     { args->export_page, "--export-page" },
     { args->export_stages, "--export-stages" },
     { args->export_page_per_stage ? "" : NULL, "--export-page-per-stage" },
+    { args->export_legend ? "" : NULL, "--export-legend" },
+    { args->export_no_legend ? "" : NULL, "--export-no-legend" },
   };
 
   if (args->export_path != NULL)

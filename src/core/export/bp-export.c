@@ -64,6 +64,23 @@ bp_export_options_init (BpExportOptions *options)
 }
 
 gboolean
+bp_export_wants_legend (const BpExportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  switch (options->legend)
+    {
+    case BP_EXPORT_LEGEND_ON:
+      return TRUE;
+    case BP_EXPORT_LEGEND_OFF:
+      return FALSE;
+    case BP_EXPORT_LEGEND_AUTO:
+    default:
+      return options->format == BP_EXPORT_FORMAT_PDF && options->page == BP_EXPORT_PAGE_SLIDE;
+    }
+}
+
+gboolean
 bp_export_format_for_path (const char     *path,
                            BpExportFormat *format)
 {
@@ -472,6 +489,7 @@ render_area (cairo_t               *cr,
   render_options.dark = options->dark;
   render_options.transparent = options->transparent;
   render_options.title_width = sheet->width;
+  render_options.legend = bp_export_wants_legend (options);
   if (!sheet->whole)
     render_options.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
 

@@ -29,6 +29,12 @@ typedef enum {
   BP_EXPORT_PAGE_SLIDE,  /* a 16:9 page with margins, the blueprint fitted */
 } BpExportPage;
 
+typedef enum {
+  BP_EXPORT_LEGEND_AUTO,  /* on a PDF slide, not otherwise */
+  BP_EXPORT_LEGEND_ON,
+  BP_EXPORT_LEGEND_OFF,
+} BpExportLegend;
+
 typedef struct {
   BpExportFormat format;
   double         scale;        /* PNG: 1, 2, 3 … */
@@ -41,7 +47,12 @@ typedef struct {
   int            first_stage;
   int            last_stage;
   gboolean       page_per_stage; /* PDF: one page for each stage of the range */
+  /* The legend of the marks on cards, at the right of the title band. */
+  BpExportLegend legend;
 } BpExportOptions;
+
+/* Whether an export with @options draws the legend. */
+gboolean   bp_export_wants_legend     (const BpExportOptions *options);
 
 /* How far an export has come, from 0 to 1; called in the exporting
  * thread. */

@@ -130,7 +130,8 @@ collect_cards (BpLayout *self)
 
       bp_layout_items_remember (self->items, BP_ITEM (step), BP_LAYOUT_ITEM_STEP, i);
 
-      card->x = bp_step_get_x (step);
+      /* A card stored at the column's left edge keeps off its border. */
+      card->x = MAX (bp_step_get_x (step), BP_LAYOUT_CARD_INSET);
       card->rect.width = bp_step_get_width (step);
       card->rect.height = BP_LAYOUT_CARD_HEIGHT;
       card->placed = bp_layout_items_lookup_in (self->items, bp_step_get_lane (step),

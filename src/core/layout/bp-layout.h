@@ -43,6 +43,7 @@ typedef enum {
 #define BP_LAYOUT_ROW_GAP        20.0  /* between stacked card rows */
 #define BP_LAYOUT_STACK_GAP      8.0   /* least space between cards in a row */
 #define BP_LAYOUT_STAGE_PADDING  24.0  /* right of a column's last card */
+#define BP_LAYOUT_CARD_INSET     12.0  /* least room left of a column's first card */
 #define BP_LAYOUT_FLOW_HIT       5.0   /* how near an arrow a hit counts */
 #define BP_LAYOUT_LINE_HIT       4.0   /* how near a line a hit counts */
 

@@ -547,3 +547,21 @@ bp_render_draw_cards (BpRender *r,
   for (guint i = 0; i < positions->len; i++)
     draw_card_details (r, forms, g_array_index (positions, guint, i));
 }
+
+void
+bp_render_draw_badge (BpRender      *r,
+                      BpStepFlags    flag,
+                      const BpPoint *center,
+                      double         radius)
+{
+  int bit = g_bit_nth_lsf (flag, -1);
+
+  g_return_if_fail (bit >= 0 && bit < BP_N_STEP_FLAGS);
+
+  cairo_new_path (r->cr);
+  cairo_arc (r->cr, center->x, center->y, radius, 0, 2 * G_PI);
+  bp_render_set_rgb (r->cr, &r->pal->badge[bit]);
+  cairo_fill (r->cr);
+  bp_render_set_rgb (r->cr, &r->pal->badge_glyph);
+  draw_badge_glyph (r->cr, flag, center->x, center->y);
+}

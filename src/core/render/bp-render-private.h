@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  *                       the three lines
  *  bp-render-flow.c     flows, arrowheads and flow labels
  *  bp-render-card.c     cards and their badges
+ *  bp-render-legend.c   the legend of the marks on cards
+ *  bp-render-view.c     what a view draws over a render: the frozen
+ *                       header column and row, the legend's box
  *
  * bp-render-overlay.c draws the canvas's gesture feedback over a render
  * (bp_render_overlay()), with the same shapes and colours.
@@ -116,6 +119,14 @@ typedef struct {
   guint                  first_stage, end_stage;
 } BpRender;
 
+/* Fills @r for one drawing of @layout on @cr (bp-render.c). */
+void     bp_render_context_init       (BpRender              *r,
+                                       cairo_t               *cr,
+                                       BpLayout              *layout,
+                                       const BpRenderOptions *options);
+/* The lanes and stages r->visible touches. */
+void     bp_render_find_visible_bands (BpRender              *r);
+
 /* Shapes and states (bp-render-shapes.c) */
 
 BpRect   bp_render_inset_rect    (const BpRect *rect,
@@ -186,5 +197,21 @@ void     bp_render_draw_cards         (BpRender *r,
                                        GArray   *positions);
 void     bp_render_draw_flow_labels   (BpRender *r,
                                        GArray   *positions);
+/* One mark's badge, as on a card, without the ring. */
+void     bp_render_draw_badge         (BpRender      *r,
+                                       BpStepFlags    flag,
+                                       const BpPoint *center,
+                                       double         radius);
+
+/* bp-render-legend.c: the row of marks and their names, in a box or
+ * not, in canvas units. */
+void     bp_render_legend_size        (BpRender *r,
+                                       gboolean  boxed,
+                                       double   *width,
+                                       double   *height);
+void     bp_render_draw_legend        (BpRender *r,
+                                       gboolean  boxed,
+                                       double    x,
+                                       double    y);
 
 G_END_DECLS

@@ -81,8 +81,8 @@ end_band_before (BpLayout   *layout,
 /* Until the next bp_layout_update(), the document and the layout may
  * disagree on how many lanes and stages there are: the range is within
  * both. */
-static void
-find_visible_bands (BpRender *r)
+void
+bp_render_find_visible_bands (BpRender *r)
 {
   guint n_lanes = bp_document_get_n_lanes (r->document);
   guint n_stages = bp_document_get_n_stages (r->document);
@@ -201,6 +201,17 @@ draw_title (BpRender *r)
 
   top = band.y + 12;
 
+  /* The legend at the right, on the title's line; the title gets what
+   * is left. */
+  if (r->options->legend)
+    {
+      double legend_w, legend_h;
+
+      bp_render_legend_size (r, FALSE, &legend_w, &legend_h);
+      bp_render_draw_legend (r, FALSE, band.x + band.width - BP_RENDER_MARGIN - legend_w, top);
+      band.width -= legend_w + BP_RENDER_MARGIN;
+    }
+
   /* The pill's width first: the title gets what is left. */
   bp_render_set_line_text (r, FONT_SMALL_BOLD, state, 200);
   bp_render_text_size (r, &state_w, NULL);
@@ -228,8 +239,8 @@ is_vector_surface (cairo_t *cr)
          type == CAIRO_SURFACE_TYPE_SVG;
 }
 
-static void
-render_init (BpRender              *r,
+void
+bp_render_context_init (BpRender              *r,
              cairo_t               *cr,
              BpLayout              *layout,
              const BpRenderOptions *options)
@@ -329,13 +340,13 @@ bp_render (cairo_t               *cr,
   cairo_save (cr);
   cairo_scale (cr, options->zoom, options->zoom);
 
-  render_init (&r, cr, layout, options);
+  bp_render_context_init (&r, cr, layout, options);
   cairo_translate (cr, -r.visible.x, -r.visible.y);
   cairo_rectangle (cr, r.visible.x, r.visible.y, r.visible.width, r.visible.height);
   cairo_clip (cr);
 
   bp_render_init_text (&r);
-  find_visible_bands (&r);
+  bp_render_find_visible_bands (&r);
 
   draw_background (&r);
   bp_render_draw_lane_bands (&r);

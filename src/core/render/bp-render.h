@@ -33,6 +33,9 @@ typedef struct {
   /* When it has a width, a flow's label is drawn only if it fits inside
    * whole: a page of some stages leaves out labels its edges would cut. */
   BpRect       label_bounds;
+  /* Draw the legend of the marks on cards at the right of the title
+   * band (exports; the canvas draws bp_render_legend() in a corner). */
+  gboolean     legend;
 } BpRenderOptions;
 
 void   bp_render_options_init (BpRenderOptions       *options);
@@ -43,6 +46,38 @@ void   bp_render_options_init (BpRenderOptions       *options);
 void   bp_render              (cairo_t               *cr,
                                BpLayout              *layout,
                                const BpRenderOptions *options);
+
+/* Draws the lane header column at the left edge of @options' viewport
+ * and the stage header row at its top, over a bp_render() of the same
+ * viewport, when the view has scrolled past them (frozen panes): they
+ * stay in sight, as in a spreadsheet. Draws nothing when the view shows
+ * them in place, or when the viewport is empty. */
+void   bp_render_frozen_headers (cairo_t               *cr,
+                                 BpLayout              *layout,
+                                 const BpRenderOptions *options);
+
+/* How far the frozen header column (@dx) and row (@dy) are moved from
+ * their place on the sheet for @viewport, in canvas units; 0 when in
+ * place. A point in a frozen header maps back to the sheet by
+ * subtracting them. */
+void   bp_render_get_frozen_offsets (BpLayout          *layout,
+                                     const BpRect      *viewport,
+                                     double            *dx,
+                                     double            *dy);
+
+/* The legend of the marks on cards ("!", "+", the star, "F", "W"): a
+ * box with a row of the badges cards show and their names, its top-left
+ * corner at (@x, @y) in @cr's units, scaled by @options' zoom, in its
+ * light or dark colours. bp_render_get_legend_size() tells its size in
+ * canvas units. */
+void   bp_render_legend       (cairo_t               *cr,
+                               BpLayout              *layout,
+                               const BpRenderOptions *options,
+                               double                 x,
+                               double                 y);
+void   bp_render_get_legend_size (BpLayout           *layout,
+                                  double             *width,
+                                  double             *height);
 
 /* The blueprint's background in the light or the dark variant. */
 void   bp_render_get_background (gboolean             dark,
