@@ -21,8 +21,9 @@ log=$(mktemp)
 state=$(mktemp -d)
 trap 'rm -rf "$log" "$state"' EXIT
 
-# Runs "$@" until it writes a line about the schema (at most 10 s times
-# TOUCHPOINT_TEST_TIMEOUT_FACTOR), then ends it; the line is in $log.
+# Runs "$@" until it writes a line about the schema (at most 20 s times
+# TOUCHPOINT_TEST_TIMEOUT_FACTOR, by the clock: a busy machine makes a
+# start take seconds), then ends it; the line is in $log.
 # Each run has a session bus of its own: on a shared one, a Touchpoint
 # that another test started (or the previous run, still leaving the bus)
 # would take the file over, and this one would exit without a word.
@@ -31,16 +32,22 @@ run_until_said () {
   env -u GSETTINGS_SCHEMA_DIR G_MESSAGES_DEBUG=Touchpoint GSETTINGS_BACKEND=memory \
     XDG_STATE_HOME="$state" setsid dbus-run-session -- "$@" "$sample" >"$log" 2>&1 &
   pid=$!
-  tries=$((100 * ${TOUCHPOINT_TEST_TIMEOUT_FACTOR:-1}))
-  while [ "$tries" -gt 0 ] && ! grep -q "settings schema\|Settings schema" "$log"; do
+  started=$(date +%s)
+  deadline=$(($(date +%s) + 20 * ${TOUCHPOINT_TEST_TIMEOUT_FACTOR:-1}))
+  while [ "$(date +%s)" -lt "$deadline" ] && ! grep -q "settings schema\|Settings schema" "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       break
     fi
     sleep 0.1
-    tries=$((tries - 1))
   done
   kill -TERM "-$pid" 2>/dev/null
+  end=$(($(date +%s) + 5))
+  while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$end" ]; do
+    sleep 0.1
+  done
+  kill -KILL "-$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
+  echo "# $1 ran for $(($(date +%s) - started)) s"
 }
 
 status=0
