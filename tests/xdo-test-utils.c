@@ -102,6 +102,28 @@ xdo_test_widget_to_screen (GtkWidget *widget,
 }
 
 void
+xdo_test_pointer (int         sx,
+                  int         sy,
+                  gboolean    sync,
+                  const char *button)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (args, g_strdup ("xdotool"));
+  g_ptr_array_add (args, g_strdup ("mousemove"));
+  if (sync)
+    g_ptr_array_add (args, g_strdup ("--sync"));
+  g_ptr_array_add (args, g_strdup_printf ("%d", sx));
+  g_ptr_array_add (args, g_strdup_printf ("%d", sy));
+  if (button != NULL)
+    {
+      g_ptr_array_add (args, g_strdup (button));
+      g_ptr_array_add (args, g_strdup ("1"));
+    }
+  run_argv (args);
+}
+
+void
 xdo_test_click (GtkWidget *widget,
                 double     x,
                 double     y,
@@ -121,20 +143,50 @@ xdo_test_click (GtkWidget *widget,
 void
 xdo_test_type (const char *text)
 {
-  xdo_test_run ("type", "--delay", "20", text, NULL);
+  xdo_test_type_full (text, 20);
+}
+
+void
+xdo_test_type_full (const char *text,
+                    int         delay)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (args, g_strdup ("xdotool"));
+  g_ptr_array_add (args, g_strdup ("type"));
+  if (delay >= 0)
+    {
+      g_ptr_array_add (args, g_strdup ("--delay"));
+      g_ptr_array_add (args, g_strdup_printf ("%d", delay));
+    }
+  g_ptr_array_add (args, g_strdup (text));
+  run_argv (args);
 }
 
 void
 xdo_test_keys (const char *keys)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  xdo_test_keys_full (keys, 30, FALSE);
+}
+
+void
+xdo_test_keys_full (const char *keys,
+                    int         delay,
+                    gboolean    clear_modifiers)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) split = g_strsplit (keys, " ", -1);
 
-  g_ptr_array_add (args, (char *) "xdotool");
-  g_ptr_array_add (args, (char *) "key");
-  g_ptr_array_add (args, (char *) "--delay");
-  g_ptr_array_add (args, (char *) "30");
+  g_ptr_array_add (args, g_strdup ("xdotool"));
+  g_ptr_array_add (args, g_strdup ("key"));
+  if (clear_modifiers)
+    g_ptr_array_add (args, g_strdup ("--clearmodifiers"));
+  if (delay >= 0)
+    {
+      g_ptr_array_add (args, g_strdup ("--delay"));
+      g_ptr_array_add (args, g_strdup_printf ("%d", delay));
+    }
   for (guint i = 0; split[i] != NULL; i++)
-    g_ptr_array_add (args, split[i]);
+    g_ptr_array_add (args, g_strdup (split[i]));
   run_argv (args);
 }
