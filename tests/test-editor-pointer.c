@@ -7,47 +7,14 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
-
 #include "bpj/bp-bpj.h"
 #include "model/bp-duration.h"
-#include "editor-test-utils.h"
+#include "xdo-test-utils.h"
 
 /* A real pointer, moved by xdotool on the X server the window is on,
  * drags a card from the customer lane across the line of visibility into
  * the backstage; the window saves, and the saved file says where the
  * card went. */
-
-static gboolean
-spawn_done (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_child_exit (GPid     pid,
-               int      status,
-               gpointer data)
-{
-  g_spawn_close_pid (pid);
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs xdotool while the main loop keeps the window answering. */
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_spawn_async (NULL, (char **) args, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &done);
-  g_assert_true (editor_test_wait (spawn_done, &done));
-}
 
 typedef struct {
   BpCanvas *canvas;
@@ -74,32 +41,6 @@ is_dropped (gpointer data)
   return g_strcmp0 (bp_step_get_lane (drag->step), bp_item_get_id (BP_ITEM (drag->lane))) == 0;
 }
 
-/* A widget's coordinates to the X screen's: without a window manager,
- * the window's surface sits at the screen's origin. */
-static void
-widget_to_screen (GtkWidget *widget,
-                  double     x,
-                  double     y,
-                  int       *sx,
-                  int       *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  double dx, dy;
-  int root_x = 0, root_y = 0;
-  Window child;
-  GdkSurface *surface = gtk_native_get_surface (native);
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  XTranslateCoordinates (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
-                         gdk_x11_surface_get_xid (surface),
-                         gdk_x11_display_get_xrootwindow (gdk_surface_get_display (surface)),
-                         0, 0, &root_x, &root_y, &child);
-  *sx = root_x + (int) (out.x + dx);
-  *sy = root_y + (int) (out.y + dy);
-}
-
 static void
 test_pointer_drag_and_save (void)
 {
@@ -114,22 +55,11 @@ test_pointer_drag_and_save (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BpDocument) reread = NULL;
-  g_autofree char *xdotool = NULL;
   double x, y, tx, ty;
   int sx, sy, ex, ey;
-  char from_x[16], from_y[16], mid_x[16], mid_y[16], to_x[16], to_y[16];
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("xdotool needs an X11 display (GDK_BACKEND=x11)");
-      return;
-    }
-  xdotool = g_find_program_in_path ("xdotool");
-  if (xdotool == NULL)
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
+  if (!xdo_test_available ())
+    return;
 
   window = editor_test_open_sample ("loan-payment.bpj", &folder);
   canvas = bp_window_get_canvas (window);
@@ -140,29 +70,19 @@ test_pointer_drag_and_save (void)
 
   editor_test_step_centre (canvas, step, &x, &y);
   editor_test_lane_centre (canvas, backstage, 0, &tx, &ty);
-  widget_to_screen (GTK_WIDGET (canvas), x, y, &sx, &sy);
-  widget_to_screen (GTK_WIDGET (canvas), x, ty, &ex, &ey);
+  xdo_test_widget_to_screen (GTK_WIDGET (canvas), x, y, &sx, &sy);
+  xdo_test_widget_to_screen (GTK_WIDGET (canvas), x, ty, &ex, &ey);
   g_test_message ("dragging %s from %d,%d to %d,%d", id, sx, sy, ex, ey);
 
-  g_snprintf (from_x, sizeof from_x, "%d", sx);
-  g_snprintf (from_y, sizeof from_y, "%d", sy);
-  g_snprintf (mid_x, sizeof mid_x, "%d", sx + 3);
-  g_snprintf (mid_y, sizeof mid_y, "%d", (sy + ey) / 2);
-  g_snprintf (to_x, sizeof to_x, "%d", ex);
-  g_snprintf (to_y, sizeof to_y, "%d", ey);
-
   {
-    const char *press[] = { "xdotool", "mousemove", "--sync", from_x, from_y, "mousedown", "1", NULL };
-    const char *move[] = { "xdotool", "mousemove", "--sync", mid_x, mid_y, NULL };
-    const char *release[] = { "xdotool", "mousemove", "--sync", to_x, to_y, "mouseup", "1", NULL };
     Drag drag = { canvas, step, backstage };
 
     /* The X server keeps the events in order; waiting for the press
      * only makes sure that the drag starts on the card. */
-    run_xdotool (press);
+    xdo_test_pointer (sx, sy, TRUE, "mousedown");
     g_assert_true (editor_test_wait (is_pressed, &drag));
-    run_xdotool (move);
-    run_xdotool (release);
+    xdo_test_pointer (sx + 3, (sy + ey) / 2, TRUE, NULL);
+    xdo_test_pointer (ex, ey, TRUE, "mouseup");
     g_assert_true (editor_test_wait (is_dropped, &drag));
   }
 
@@ -180,26 +100,6 @@ test_pointer_drag_and_save (void)
   editor_test_remove_folder (folder);
 }
 
-/* Real keys and clicks: xdotool, or a skip when it cannot run. */
-static gboolean
-can_use_xdotool (void)
-{
-  g_autofree char *xdotool = NULL;
-
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("xdotool needs an X11 display (GDK_BACKEND=x11)");
-      return FALSE;
-    }
-  xdotool = g_find_program_in_path ("xdotool");
-  if (xdotool == NULL)
-    {
-      g_test_skip ("xdotool is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* A click at a point of @widget, by a real pointer. (Not --sync: it
  * would wait for ever when the pointer is there already.) */
 static void
@@ -207,33 +107,22 @@ click_widget (GtkWidget *widget,
               double     x,
               double     y)
 {
-  char at_x[16], at_y[16];
   int sx, sy;
 
-  widget_to_screen (widget, x, y, &sx, &sy);
-  g_snprintf (at_x, sizeof at_x, "%d", sx);
-  g_snprintf (at_y, sizeof at_y, "%d", sy);
-  {
-    const char *click[] = { "xdotool", "mousemove", at_x, at_y, "click", "1", NULL };
-
-    run_xdotool (click);
-  }
+  xdo_test_widget_to_screen (widget, x, y, &sx, &sy);
+  xdo_test_pointer (sx, sy, FALSE, "click");
 }
 
 static void
 press_keys (const char *keys)
 {
-  const char *args[] = { "xdotool", "key", "--delay", "40", keys, NULL };
-
-  run_xdotool (args);
+  xdo_test_keys_full (keys, 40, FALSE);
 }
 
 static void
 type_text (const char *text)
 {
-  const char *args[] = { "xdotool", "type", "--delay", "40", text, NULL };
-
-  run_xdotool (args);
+  xdo_test_type_full (text, 40);
 }
 
 static gboolean
@@ -334,7 +223,7 @@ test_select_all_in_entry (void)
   GtkWidget *row;
   int start = -1, end = -1;
 
-  if (!can_use_xdotool ())
+  if (!xdo_test_available ())
     return;
 
   window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
@@ -395,7 +284,7 @@ test_delete_key_removes_stage (void)
   AdwMessageDialog *dialog;
   guint n_stages;
 
-  if (!can_use_xdotool ())
+  if (!xdo_test_available ())
     return;
 
   window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
@@ -491,7 +380,7 @@ test_invalid_duration_kept (void)
   GtkWidget *row;
   double before;
 
-  if (!can_use_xdotool ())
+  if (!xdo_test_available ())
     return;
 
   window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
