@@ -7,11 +7,9 @@
 
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
-
 #include "edit/bp-clipboard.h"
 #include "history/bp-history.h"
-#include "editor-test-utils.h"
+#include "xdo-test-utils.h"
 
 /* Cut, copy and paste in the editor's windows, through the system
  * clipboard: between two windows, and never in place of a text field's
@@ -166,43 +164,10 @@ widget_is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-static gboolean
-spawn_done (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_child_exit (GPid     pid,
-               int      status,
-               gpointer data)
-{
-  g_spawn_close_pid (pid);
-  *(gboolean *) data = TRUE;
-}
-
-/* Runs xdotool while the main loop keeps the window answering. */
-static void
-run_xdotool (const char * const *args)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  GPid pid;
-
-  g_spawn_async (NULL, (char **) args, NULL,
-                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &done);
-  g_assert_true (editor_test_wait (spawn_done, &done));
-}
-
 static void
 press_keys (const char *keys)
 {
-  const char *args[] = { "xdotool", "key", "--clearmodifiers", keys, NULL };
-
-  run_xdotool (args);
+  xdo_test_keys_full (keys, -1, TRUE);
   editor_test_iterate (100);
 }
 
@@ -223,13 +188,19 @@ on_text_read (GObject      *source,
   read->done = TRUE;
 }
 
+static gboolean
+read_done (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
 static char *
 clipboard_text (GdkClipboard *clipboard)
 {
   TextRead read = { clipboard, NULL, FALSE };
 
   gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &read);
-  g_assert_true (editor_test_wait (spawn_done, &read.done));
+  g_assert_true (editor_test_wait (read_done, &read.done));
   return read.text;
 }
 
@@ -253,7 +224,6 @@ static void
 test_entry_keeps_its_copy (void)
 {
   g_autofree char *folder = NULL;
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   BpWindow *window;
   BpCanvas *canvas;
   BpDocument *document;
@@ -261,19 +231,9 @@ test_entry_keeps_its_copy (void)
   GtkWidget *entry;
   BpStep *step;
   TextWait wait;
-  char sx[16], sy[16];
-  const char *move[] = { "xdotool", "mousemove", sx, sy, NULL };
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("xdotool needs an X11 display (GDK_BACKEND=x11)");
-      return;
-    }
-  if (xdotool == NULL)
-    {
-      g_test_skip ("xdotool is not installed");
-      return;
-    }
+  if (!xdo_test_available ())
+    return;
 
   window = editor_test_open_sample (SAMPLE, &folder);
   canvas = bp_window_get_canvas (window);
@@ -283,9 +243,8 @@ test_entry_keeps_its_copy (void)
 
   /* Without a window manager the window sits at the screen's origin, and
    * the keys go where the pointer is. */
-  g_snprintf (sx, sizeof sx, "%d", gtk_widget_get_width (GTK_WIDGET (window)) / 2);
-  g_snprintf (sy, sizeof sy, "%d", gtk_widget_get_height (GTK_WIDGET (window)) / 2);
-  run_xdotool (move);
+  xdo_test_pointer (gtk_widget_get_width (GTK_WIDGET (window)) / 2,
+                    gtk_widget_get_height (GTK_WIDGET (window)) / 2, FALSE, NULL);
 
   bp_selection_set (bp_canvas_get_selection (canvas), BP_ITEM (step));
   editor_test_iterate (100);
