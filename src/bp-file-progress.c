@@ -22,6 +22,7 @@ struct _BpFileProgress
   GtkWidget  *label;
   GtkWidget  *cancel;
   guint       delay_source;
+  guint       spinner_tick;
 };
 
 G_DEFINE_FINAL_TYPE (BpFileProgress, bp_file_progress, GTK_TYPE_WIDGET)
@@ -105,11 +106,27 @@ bp_file_progress_new (void)
   return g_object_new (BP_TYPE_FILE_PROGRESS, NULL);
 }
 
+static gboolean
+start_spinner_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  BpFileProgress *self = data;
+
+  self->spinner_tick = 0;
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  return G_SOURCE_REMOVE;
+}
+
+/* The bar's first showing lays out and draws its widgets for the first
+ * time, and the spinner's first turn loads its icon: each costs most of
+ * a frame, so the spinner starts a frame after the bar. */
 static void
 reveal (BpFileProgress *self)
 {
-  gtk_spinner_start (GTK_SPINNER (self->spinner));
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), TRUE);
+  if (self->spinner_tick == 0)
+    self->spinner_tick = gtk_widget_add_tick_callback (self->spinner, start_spinner_cb, self, NULL);
 }
 
 static gboolean
@@ -142,6 +159,9 @@ bp_file_progress_stop (BpFileProgress *self)
   g_return_if_fail (BP_IS_FILE_PROGRESS (self));
 
   g_clear_handle_id (&self->delay_source, g_source_remove);
+  if (self->spinner_tick != 0)
+    gtk_widget_remove_tick_callback (self->spinner, self->spinner_tick);
+  self->spinner_tick = 0;
   gtk_spinner_stop (GTK_SPINNER (self->spinner));
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->revealer), FALSE);
 }
