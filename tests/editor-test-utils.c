@@ -269,6 +269,41 @@ find_toplevel (BpWindow *window,
   return NULL;
 }
 
+GtkWidget *
+editor_test_find_widget (GtkWidget    *root,
+                         gboolean    (*match) (GtkWidget     *widget,
+                                               gconstpointer  data),
+                         gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = editor_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+GtkWidget *
+editor_test_find_entry_row (GtkWidget  *root,
+                            const char *title)
+{
+  return editor_test_find_widget (root, is_entry_row_titled, title);
+}
+
 AdwMessageDialog *
 editor_test_find_message_dialog (BpWindow *window)
 {

@@ -62,6 +62,15 @@ void       editor_test_lane_centre     (BpCanvas     *canvas,
                                         double       *x,
                                         double       *y);
 void       editor_test_remove_folder   (const char   *folder);
+/* The first widget under @root (itself included, depth first) for which
+ * @match holds, or NULL. */
+GtkWidget *editor_test_find_widget     (GtkWidget    *root,
+                                        gboolean    (*match) (GtkWidget     *widget,
+                                                              gconstpointer  data),
+                                        gconstpointer data);
+/* The properties panel's entry row titled @title under @root, or NULL. */
+GtkWidget *editor_test_find_entry_row  (GtkWidget    *root,
+                                        const char   *title);
 /* The message dialog shown over @window, or NULL. */
 AdwMessageDialog *editor_test_find_message_dialog (BpWindow *window);
 /* The file chooser dialog open over @window, or NULL. */

@@ -140,22 +140,20 @@ test_copy_to_second_window (void)
   editor_test_remove_folder (folder);
 }
 
+static gboolean
+is_mapped_of_type (GtkWidget     *widget,
+                   gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type)) &&
+         gtk_widget_get_mapped (widget);
+}
+
 /* The first mapped widget of @type under @widget. */
 static GtkWidget *
 find_mapped (GtkWidget *widget,
              GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return editor_test_find_widget (widget, is_mapped_of_type, GSIZE_TO_POINTER (type));
 }
 
 static gboolean

@@ -151,25 +151,6 @@ click_stage_header (BpWindow *window,
   g_assert_true (editor_test_wait (selected_only, (gpointer[]) { selection, stage }));
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A widget the panel has just made is drawn, so it can be clicked. */
 static gboolean
 is_drawn (gpointer data)
@@ -232,7 +213,7 @@ test_select_all_in_entry (void)
   stage = bp_document_get_stage (document, 1);
 
   click_stage_header (window, 1);
-  row = find_entry_row (GTK_WIDGET (window), "Name");
+  row = editor_test_find_entry_row (GTK_WIDGET (window), "Name");
   g_assert_nonnull (row);
   g_assert_true (editor_test_wait (is_drawn, row));
   editor_test_iterate (50);
@@ -243,7 +224,7 @@ test_select_all_in_entry (void)
   editor_test_iterate (50);
   g_assert_cmpuint (bp_selection_get_count (selection), ==, 1);
   g_assert_true (bp_selection_get_item (selection, 0) == BP_ITEM (stage));
-  g_assert_true (find_entry_row (GTK_WIDGET (window), "Name") == row);
+  g_assert_true (editor_test_find_entry_row (GTK_WIDGET (window), "Name") == row);
   g_assert_true (is_editing (row));
   g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
   g_assert_cmpint (start, ==, 0);
@@ -329,7 +310,7 @@ static GtkWidget *
 click_field (BpWindow   *window,
              const char *title)
 {
-  GtkWidget *row = find_entry_row (GTK_WIDGET (window), title);
+  GtkWidget *row = editor_test_find_entry_row (GTK_WIDGET (window), title);
 
   g_assert_nonnull (row);
   g_assert_true (editor_test_wait (is_drawn, row));
@@ -343,7 +324,7 @@ click_field (BpWindow   *window,
 static const char *
 duration_problem (BpWindow *window)
 {
-  GtkWidget *row = find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
+  GtkWidget *row = editor_test_find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
   GtkWidget *caption = g_object_get_data (G_OBJECT (row), "problem");
 
   if (caption == NULL || !gtk_widget_is_visible (caption))
@@ -409,7 +390,7 @@ test_invalid_duration_kept (void)
   /* So does choosing another card and coming back. */
   click_step (window, other);
   click_step (window, step);
-  row = find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
+  row = editor_test_find_entry_row (GTK_WIDGET (window), "Duration (30 s, 5 min, 1 h 30 min)");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "about 5 min");
   g_assert_cmpstr (duration_problem (window), ==,
                    "Not a duration: write a number and a unit, like 30 s, 5 min, "

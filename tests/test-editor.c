@@ -402,25 +402,6 @@ test_resize_lane_by_edge (Fixture       *fixture,
   g_assert_cmpfloat (bp_lane_get_height (lane), ==, height_before);
 }
 
-static GtkWidget *
-find_entry_row (GtkWidget  *widget,
-                const char *title)
-{
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_entry_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Typing in the properties panel edits the selected card; the run of
  * typing is one undo step, and undo shows in the field. */
 static void
@@ -436,7 +417,7 @@ test_properties_panel_edits_card (Fixture       *fixture,
 
   bp_selection_set (bp_canvas_get_selection (fixture->canvas), BP_ITEM (step));
   editor_test_iterate (20);
-  row = find_entry_row (GTK_WIDGET (fixture->window), "Text");
+  row = editor_test_find_entry_row (GTK_WIDGET (fixture->window), "Text");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
 

@@ -83,21 +83,17 @@ is_modified (Fixture *fixture)
   return bp_history_get_modified (bp_document_get_history (document_of (fixture)));
 }
 
+static gboolean
+is_banner (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return BP_IS_BANNER (widget);
+}
+
 static BpBanner *
 find_banner (GtkWidget *widget)
 {
-  if (BP_IS_BANNER (widget))
-    return BP_BANNER (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      BpBanner *banner = find_banner (child);
-
-      if (banner != NULL)
-        return banner;
-    }
-  return NULL;
+  return (BpBanner *) editor_test_find_widget (widget, is_banner, NULL);
 }
 
 /* The banner's text when it is shown, else NULL. */
