@@ -374,11 +374,23 @@ test_discard_while_writing (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "");
 }
 
-/* Ends an autosave as a crash would: its lock goes, its copy stays. */
+static gboolean
+is_gone (gpointer data)
+{
+  return g_atomic_pointer_get ((gpointer *) data) == NULL;
+}
+
+/* Ends an autosave as a crash would: its lock goes, its copy stays.
+ * The write thread's task may hold the last reference for a moment
+ * after "written", so the lock goes when that thread lets go. */
 static void
 crash (BpAutosave *autosave)
 {
+  gpointer alive = autosave;
+
+  g_object_add_weak_pointer (G_OBJECT (autosave), &alive);
   g_object_unref (autosave);
+  g_assert_true (test_wait_until (is_gone, &alive, 2000));
 }
 
 static void
