@@ -591,7 +591,8 @@ on_query_tooltip (BpCanvas   *self,
   GdkRectangle area;
   const char *notes;
 
-  if (keyboard)
+  /* Not over the card's own editor. */
+  if (keyboard || gtk_widget_get_visible (self->card_editor))
     return FALSE;
 
   notes = bp_canvas_get_tooltip_at (self, x, y, &area);

@@ -58,6 +58,32 @@ bp_card_editor_class_init (BpCardEditorClass *klass)
   object_class->dispose = bp_card_editor_dispose;
 }
 
+/* The field grows with the text, up to about a dozen lines: a text
+ * view only asks for the lines it has laid out so far. */
+#define FIELD_WIDTH      280
+#define FIELD_MAX_HEIGHT 240
+
+static void
+fit_field_height (BpCardEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  GtkScrolledWindow *scroll = GTK_SCROLLED_WINDOW (self->scroll);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  int height;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  layout = gtk_widget_create_pango_layout (self->view, text[0] != '\0' ? text : " ");
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (FIELD_WIDTH - 12) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  height = CLAMP (height + 8, 64, FIELD_MAX_HEIGHT);
+
+  gtk_scrolled_window_set_min_content_height (scroll, height);
+}
+
 /* A card's text, as in GNOME's chat and notes fields: Enter commits,
  * Shift+Enter starts a new line (the text view's own handling), and
  * Escape closes the popover without committing. */
@@ -105,10 +131,11 @@ bp_card_editor_init (BpCardEditor *self)
   self->scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroll),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroll), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroll), FIELD_MAX_HEIGHT);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroll), 64);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroll), 240);
-  gtk_widget_set_size_request (self->scroll, 280, -1);
+  gtk_widget_set_size_request (self->scroll, FIELD_WIDTH, -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), "changed",
+                           G_CALLBACK (fit_field_height), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroll), self->view);
   gtk_widget_set_tooltip_text (self->scroll, _("Enter to finish, Shift+Enter for a new line"));
   gtk_box_append (GTK_BOX (box), self->scroll);

@@ -181,6 +181,52 @@ on_buffer_changed (GtkTextBuffer *buffer,
                 (binding->nullable && *text == '\0') ? NULL : text, NULL);
 }
 
+/* A text view asks for the height of the lines it has laid out so far,
+ * which is often only the first: the scroller around it is given the
+ * height of the whole text, up to a dozen lines or so, itself. */
+#define MULTILINE_WIDTH_GUESS 260  /* the panel's text width at first */
+#define MULTILINE_MAX_HEIGHT  220
+
+static void
+fit_view_height (GtkWidget *view)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = gtk_widget_get_width (view);
+  int height;
+
+  if (scroll == NULL)
+    return;
+
+  text = buffer_text (buffer);
+  layout = gtk_widget_create_pango_layout (view, text[0] != '\0' ? text : " ");
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (width > 1 ? width : MULTILINE_WIDTH_GUESS) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  height = MIN (height + 4, MULTILINE_MAX_HEIGHT);
+
+  /* The minimum must never pass the maximum, on the way up or down. */
+  if (height > gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroll)))
+    {
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+    }
+  else
+    {
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+    }
+}
+
+static void
+on_view_buffer_changed (GtkTextBuffer *buffer,
+                        GtkWidget     *view)
+{
+  fit_view_height (view);
+}
+
 /* A row of the group's list with the title above a text view that grows
  * with its text: Enter there starts a new line, as in any notes field. */
 static GtkWidget *
@@ -194,6 +240,7 @@ add_multiline_row (BpPropertiesPanel    *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *scroll;
   Binding *binding;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -210,13 +257,22 @@ add_multiline_row (BpPropertiesPanel    *self,
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_add_css_class (view, "inline");
+  gtk_widget_set_hexpand (view, TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
                                   -1);
   /* Tests and the window find the field by its property. */
   g_object_set_data (G_OBJECT (view), "bp-property", (gpointer) g_intern_string (property));
-  gtk_box_append (GTK_BOX (box), view);
+  g_signal_connect (view, "map", G_CALLBACK (fit_view_height), NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_view_buffer_changed), view, 0);
+  /* Long notes scroll, past a dozen lines. */
+  scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), MULTILINE_MAX_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), view);
+  gtk_box_append (GTK_BOX (box), scroll);
+  fit_view_height (view);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   adw_preferences_group_add (group, row);
