@@ -75,7 +75,7 @@ needed_height (BpStep *step)
   double needed = 2 * PADDING + text_height (bp_step_get_text (step), 13, PANGO_WEIGHT_NORMAL, width);
 
   if (bp_step_has_duration (step) || (actor != NULL && actor[0] != '\0'))
-    needed += text_height ("Ag", 11, PANGO_WEIGHT_BOLD, 1000);
+    needed += text_height ("Ag", 11, PANGO_WEIGHT_BOLD, 1000) + 4;  /* and the gap above */
   return needed;
 }
 
@@ -99,6 +99,53 @@ assert_cards_hold_text (BpDocument *doc)
       g_assert_true (bp_layout_get_item_rect (layout, bp_document_lookup (doc, bp_step_get_lane (step)),
                                               &band));
       g_assert_cmpfloat (card.y + card.height, <=, band.y + band.height);
+    }
+}
+
+/* Random texts of plain words and a few others, at random widths: each
+ * card is exactly as tall as its text needs (or the least height), so
+ * the layout's shortcut past shaping agrees with pango. */
+static void
+test_random_texts (void)
+{
+  static const char *const words[] = {
+    "the", "customer", "checks", "WAVE", "AVATAR", "Today", "office", "final",
+    "2FA", "code", "fly", "ffl", "password", "i", "W", "reminder,", "loan.", "(late?)",
+    "caf\xc3\xa9", "\xe2\x80\x9cquoted\xe2\x80\x9d", "very-long-hyphenated-identifier",
+    "x", "\n", "#12", "R&D", "\"said\"", "a=b", "me@home", "snake_case", "(a)", "1.5",
+  };
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  g_autoptr(BpLayout) layout = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      BpStep *step = core_test_add_card (doc, i % 5, i % 3, 20 + (i % 7) * 400,
+                                         g_test_rand_int_range (60, 420));
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_words = g_test_rand_int_range (0, 40);
+
+      for (guint w = 0; w < n_words; w++)
+        {
+          if (w > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, words[g_test_rand_int_range (0, G_N_ELEMENTS (words))]);
+        }
+      bp_step_set_text (step, text->str);
+      if (i % 2)
+        bp_step_set_actor (step, "Website");
+    }
+
+  layout = bp_layout_new (doc);
+  for (guint i = 0; i < bp_document_get_n_steps (doc); i++)
+    {
+      BpStep *step = bp_document_get_step (doc, i);
+      double needed = MAX (BP_LAYOUT_CARD_HEIGHT, ceil (needed_height (step)));
+      BpRect card;
+
+      g_assert_true (bp_layout_get_step_rect (layout, i, &card));
+      if (fabs (card.height - needed) > 1)
+        g_error ("card %u (width %.0f, \"%s\") is %.1f tall, its text needs %.1f",
+                 i, card.width, bp_step_get_text (step), card.height, needed);
     }
 }
 
@@ -299,6 +346,7 @@ main (int   argc,
 
   g_test_add_func ("/card-text/samples", test_samples);
   g_test_add_func ("/card-text/long-text", test_long_text);
+  g_test_add_func ("/card-text/random-texts", test_random_texts);
   g_test_add_func ("/card-text/exports", test_exports);
   g_test_add_func ("/card-text/notes-mark", test_notes_mark);
 

@@ -12,6 +12,7 @@
 #include "layout/bp-layout-text.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "layout/bp-layout.h"
@@ -99,11 +100,18 @@ typedef struct {
   char  *text;
 } MeasureKey;
 
+#define N_ASCII 128
+
 struct _BpCardMeasure {
   PangoContext         *context;
   PangoLayout          *scratch;
   PangoFontDescription *body;
   double                footer;   /* the footer line and its gap */
+  double                line;     /* one line of the body */
+  /* Each printable character's advance, widened and narrowed by more
+   * than kerning moves it: bounds on what a run of them takes. */
+  double                wide[N_ASCII];
+  double                narrow[N_ASCII];
   GHashTable           *heights;  /* MeasureKey * → double * (body) */
 };
 
@@ -161,6 +169,111 @@ footer_height (BpCardMeasure *measure)
   return height + BP_CARD_FOOTER_GAP;
 }
 
+/* The advances of the characters count_lines() knows, in the body font,
+ * read off one line of them all: one shaping, not seventy. */
+static void
+measure_advances (BpCardMeasure *measure)
+{
+  char printable[N_ASCII];
+  guint n = 0;
+
+  for (guint c = 0; c < N_ASCII; c++)
+    {
+      measure->wide[c] = measure->narrow[c] = -1;
+      /* Only characters that never offer pango a line break of their
+       * own (a hyphen, a slash or a question mark do): with them, lines
+       * break at spaces alone, as count_lines() breaks them. */
+      if (g_ascii_isalnum (c) || (c != '\0' && strchr (" .,:;'()#&*=@_\"", (int) c) != NULL))
+        printable[n++] = (char) c;
+    }
+  printable[n] = '\0';
+
+  bp_card_text_set_body (measure->scratch, measure->body, printable, 100000);
+  for (guint i = 0; i < n; i++)
+    {
+      guchar c = (guchar) printable[i];
+      PangoRectangle pos;
+      double advance;
+
+      pango_layout_index_to_pos (measure->scratch, (int) i, &pos);
+      advance = (double) ABS (pos.width) / PANGO_SCALE;
+      measure->wide[c] = advance * 1.01 + 0.1;
+      measure->narrow[c] = MAX (0, advance * 0.99 - 0.1);
+    }
+
+  bp_card_text_set_body (measure->scratch, measure->body, "Ag", 1000);
+  measure->line = text_height (measure);
+}
+
+/* How many lines @text takes, wrapped at word ends into @width, when
+ * each character takes @advance[c]; 0 when that cannot tell (characters
+ * past ASCII, a word longer than a line). */
+static guint
+count_lines (const double *advance,
+             const char   *text,
+             double        width)
+{
+  const guchar *p = (const guchar *) text;
+  /* Where pango stops too (all ASCII: a byte is a character). */
+  const guchar *end = p + clip_length (text);
+  double x = 0;
+  guint lines = 1;
+
+  while (p < end)
+    {
+      double word = 0;
+
+      if (*p == '\n')
+        {
+          lines++;
+          x = 0;
+          p++;
+          continue;
+        }
+      if (*p == ' ')
+        {
+          x += advance[' '];
+          p++;
+          continue;
+        }
+
+      for (; p < end && *p != ' ' && *p != '\n'; p++)
+        {
+          if (*p >= N_ASCII || advance[*p] < 0)
+            return 0;
+          word += advance[*p];
+        }
+      if (word > width)
+        return 0;
+
+      /* Spaces at a line's end never wrap it; a word that does not fit
+       * goes to the next line, without the spaces before it. */
+      if (x > 0 && x + word > width)
+        {
+          lines++;
+          x = 0;
+        }
+      x += word;
+    }
+
+  return lines;
+}
+
+/* The number of lines, when the widest and the narrowest reckoning of
+ * the advances agree on it, else 0 (shape the text). Far cheaper than
+ * shaping, and it decides most plain texts. */
+static guint
+lines_for_sure (BpCardMeasure *measure,
+                const char    *text,
+                double         width)
+{
+  guint most = count_lines (measure->wide, text, width);
+
+  if (most == 0 || count_lines (measure->narrow, text, width) != most)
+    return 0;
+  return most;
+}
+
 BpCardMeasure *
 bp_card_measure_new (void)
 {
@@ -170,6 +283,7 @@ bp_card_measure_new (void)
   measure->scratch = pango_layout_new (measure->context);
   measure->body = bp_card_text_font_new (BP_CARD_BODY_SIZE, PANGO_WEIGHT_NORMAL);
   measure->footer = footer_height (measure);
+  measure_advances (measure);
   measure->heights = g_hash_table_new_full (measure_key_hash, measure_key_equal,
                                             measure_key_free, g_free);
   return measure;
@@ -223,11 +337,20 @@ bp_card_measure_height (BpCardMeasure *measure,
 {
   const char *text = bp_step_get_text (step);
   double needed = 2 * BP_CARD_PADDING;
+  double body = width - 2 * BP_CARD_PADDING;
+  guint lines;
 
-  if (text[0] != '\0')
-    needed += body_height (measure, text, width - 2 * BP_CARD_PADDING, n_steps);
   if (bp_card_text_has_footer (step))
     needed += measure->footer;
+
+  if (text[0] == '\0')
+    return MAX (BP_LAYOUT_CARD_HEIGHT, ceil (needed));
+
+  lines = lines_for_sure (measure, text, body);
+  if (lines > 0)
+    needed += lines * measure->line;
+  else
+    needed += body_height (measure, text, body, n_steps);
 
   /* Whole units keep the rows and lines on whole pixels at 100 %. */
   return MAX (BP_LAYOUT_CARD_HEIGHT, ceil (needed));
