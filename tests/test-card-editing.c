@@ -105,6 +105,51 @@ test_two_lines (void)
   editor_test_remove_folder (folder);
 }
 
+static gboolean
+editor_closed (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* Escape closes the editor and leaves the card's text as it was, new
+ * lines typed and all. */
+static void
+test_escape_cancels (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *before = NULL;
+  BpWindow *window;
+  BpCanvas *canvas;
+  BpCardEditor *editor;
+  BpStep *step;
+  double x, y;
+
+  if (!xdo_test_available ())
+    return;
+
+  window = editor_test_open_sample_in_app ("loan-payment.bpj", &folder);
+  canvas = bp_window_get_canvas (window);
+  editor = the_editor = bp_canvas_get_card_editor (canvas);
+  step = editor_test_find_step (bp_window_get_document (window), BP_LANE_KIND_FRONTSTAGE);
+  before = g_strdup (bp_step_get_text (step));
+
+  editor_test_step_centre (canvas, step, &x, &y);
+  xdo_test_click (GTK_WIDGET (canvas), x, y, 2);
+  g_assert_true (editor_test_wait (editor_has_focus, editor));
+  editor_test_iterate (100);
+  xdo_test_type_full ("Never", 40);
+  xdo_test_keys_full ("shift+Return", 40, FALSE);
+  xdo_test_type_full ("kept", 40);
+  g_assert_true (editor_test_wait (editor_holds, &(Expect) { NULL, "Never\nkept" }));
+  xdo_test_keys_full ("Escape", 40, FALSE);
+  g_assert_true (editor_test_wait (editor_closed, editor));
+  editor_test_iterate (100);
+  g_assert_cmpstr (bp_step_get_text (step), ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
 /* Over a card with notes the canvas's tooltip is the notes; over one
  * without, there is none. */
 static void
@@ -222,6 +267,7 @@ main (int   argc,
     return g_test_run ();
 
   g_test_add_func ("/card-editing/two-lines", test_two_lines);
+  g_test_add_func ("/card-editing/escape-cancels", test_escape_cancels);
   g_test_add_func ("/card-editing/notes-tooltip", test_notes_tooltip);
   g_test_add_func ("/card-editing/drag-right-edge", test_drag_right_edge);
 
