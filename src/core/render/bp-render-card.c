@@ -272,7 +272,8 @@ draw_notes_mark (BpRender     *r,
   bp_render_set_rgb (cr, &r->pal->text_dim);
   cairo_fill (cr);
 
-  bp_render_set_rgb (cr, &r->pal->badge_glyph);
+  /* The sheet's card colour: light on dark grey, dark on light grey. */
+  bp_render_set_rgb (cr, &r->pal->card);
   cairo_set_line_width (cr, 1.3);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (int i = -1; i <= 1; i++)
