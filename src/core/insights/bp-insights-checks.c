@@ -12,13 +12,71 @@
 #include "insights/bp-insights-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "model/bp-duration.h"
+#include "model/bp-hash.h"
 
 /* What the blueprint is missing: each check with its stable name, its
  * severity, and a message that says what to do. A check the file lists
  * in "dismissed" is still raised, marked dismissed and left out of the
  * counts, so that the editor can show it apart and restore it. */
+
+/* The checks this version raises, as bits for the table of dismissals. */
+static const char * const known_checks[] = {
+  BP_CHECK_CUSTOMER_UNSUPPORTED, BP_CHECK_BACKSTAGE_ORPHAN, BP_CHECK_STAGE_WITHOUT_EVIDENCE,
+  BP_CHECK_STAGE_WITHOUT_CUSTOMER, BP_CHECK_DEAD_END, BP_CHECK_FAIL_POINT_UNRECOVERED,
+  BP_CHECK_OVER_TOLERANCE, BP_CHECK_LEAP_OVER_VISIBILITY, BP_CHECK_SEQUENCE_CYCLE,
+  BP_CHECK_WAIT_WITHOUT_DURATION, BP_CHECK_MISSING_ACTOR, BP_CHECK_EMPTY_STAGE,
+};
+
+static guint
+check_bit (const char *check)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_checks); i++)
+    if (strcmp (known_checks[i], check) == 0)
+      return 1u << i;
+  return 0;
+}
+
+/* One table for the pass, so that each raised check costs one lookup of
+ * its item's id rather than a string built and hashed; dismissals of
+ * checks this version does not know never match. */
+static void
+gather_dismissed (BpInsightsPass *pass)
+{
+  GPtrArray *dismissals = bp_document_get_dismissals (pass->document);
+
+  if (dismissals->len == 0)
+    return;
+
+  pass->dismissed = g_hash_table_new (bp_str_hash, g_str_equal);
+  for (guint i = 0; i < dismissals->len; i++)
+    {
+      BpDismissal *dismissal = g_ptr_array_index (dismissals, i);
+      const char *item = bp_dismissal_get_item (dismissal);
+      guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (pass->dismissed, item));
+
+      bits |= check_bit (bp_dismissal_get_check (dismissal));
+      g_hash_table_insert (pass->dismissed, (char *) item, GUINT_TO_POINTER (bits));
+    }
+}
+
+static gboolean
+is_dismissed (BpInsightsPass *pass,
+              const char     *check,
+              const char     *item)
+{
+  guint bits;
+
+  /* The blueprint's own check cannot be dismissed: a dismissal names an
+   * item. */
+  if (pass->dismissed == NULL || item == NULL)
+    return FALSE;
+
+  bits = GPOINTER_TO_UINT (g_hash_table_lookup (pass->dismissed, item));
+  return bits != 0 && (bits & check_bit (check)) != 0;
+}
 
 static void
 raise_check (BpInsightsPass *pass,
@@ -36,7 +94,7 @@ raise_check (BpInsightsPass *pass,
   record.check.check = check;
   record.check.item = item;
   record.check.severity = severity;
-  record.check.dismissed = bp_document_is_dismissed (pass->document, check, item);
+  record.check.dismissed = is_dismissed (pass, check, item);
   record.message = message;
   record.value = value;
   record.limit = limit;
@@ -149,6 +207,7 @@ check_flow (BpInsightsPass *pass,
 void
 bp_insights_compute_checks (BpInsightsPass *pass)
 {
+  gather_dismissed (pass);
   check_blueprint (pass);
   for (guint i = 0; i < pass->n_stages; i++)
     check_stage (pass, i);
@@ -156,6 +215,7 @@ bp_insights_compute_checks (BpInsightsPass *pass)
     check_step (pass, &pass->steps[i]);
   for (guint i = 0; i < pass->n_flows; i++)
     check_flow (pass, i);
+  g_clear_pointer (&pass->dismissed, g_hash_table_unref);
 }
 
 /* Messages */

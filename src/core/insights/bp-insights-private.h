@@ -77,7 +77,6 @@ typedef struct
   double       tolerance;  /* negative: none */
   BpStepFlags  flags;
   int          actor;      /* the same number for the same actor; -1: none */
-  gboolean     has_actor_text;
   /* What touches it. */
   guint        n_flows;
   guint        n_in_sequence;
@@ -104,6 +103,9 @@ typedef struct
   BpInsightsFlowEnds *flows;
   guint            n_stages;
   guint           *stage_zone_counts;  /* [stage * BP_N_LANE_KINDS + zone] */
+  /* item id → the dismissed checks on it, as bits of the known checks;
+   * NULL when the document dismisses nothing (bp-insights-checks.c) */
+  GHashTable      *dismissed;
 } BpInsightsPass;
 
 /* bp-insights-time.c: the elapsed time of the blueprint and of each

@@ -151,6 +151,81 @@ add_step_to_stage (BpInsightsPass *pass,
     stage->waiting += step->duration;
 }
 
+/* Cards come stage by stage and sit in a few lanes: the last answer, or
+ * a look along the lanes when there are few, spares most lookups in the
+ * document's table of ids, which hashes the whole id. */
+#define FEW_LANES 8
+
+typedef struct
+{
+  const char *stage_id;
+  guint       stage;
+  const char *lane_id;
+  int         zone;
+  guint       n_lanes;
+  const char *lane_ids[FEW_LANES];
+  int         lane_zones[FEW_LANES];
+} Recent;
+
+static void
+recent_init (Recent     *recent,
+             BpDocument *document)
+{
+  guint n_lanes = bp_document_get_n_lanes (document);
+
+  memset (recent, 0, sizeof *recent);
+  if (n_lanes > FEW_LANES)
+    return;
+
+  recent->n_lanes = n_lanes;
+  for (guint i = 0; i < n_lanes; i++)
+    {
+      BpLane *lane = bp_document_get_lane (document, i);
+
+      recent->lane_ids[i] = bp_item_get_id (BP_ITEM (lane));
+      recent->lane_zones[i] = bp_lane_get_kind (lane);
+    }
+}
+
+static int
+zone_of (BpInsightsPass *pass,
+         Recent         *recent,
+         const char     *lane_id)
+{
+  BpItem *lane;
+
+  if (recent->lane_id != NULL && strcmp (recent->lane_id, lane_id) == 0)
+    return recent->zone;
+
+  for (guint i = 0; i < recent->n_lanes; i++)
+    if (strcmp (recent->lane_ids[i], lane_id) == 0)
+      {
+        recent->lane_id = recent->lane_ids[i];
+        recent->zone = recent->lane_zones[i];
+        return recent->zone;
+      }
+
+  lane = bp_document_lookup (pass->document, lane_id);
+  recent->lane_id = NULL;
+  return BP_IS_LANE (lane) ? (int) bp_lane_get_kind (BP_LANE (lane)) : BP_LANE_KIND_CUSTOMER;
+}
+
+static guint
+stage_of (Recent     *recent,
+          GHashTable *stage_positions,
+          const char *stage_id)
+{
+  gpointer key = NULL, value = NULL;
+
+  if (recent->stage_id != NULL && strcmp (recent->stage_id, stage_id) == 0)
+    return recent->stage;
+
+  g_hash_table_lookup_extended (stage_positions, stage_id, &key, &value);
+  recent->stage_id = key;
+  recent->stage = GPOINTER_TO_UINT (value);
+  return recent->stage;
+}
+
 static void
 gather_steps (BpInsightsPass *pass,
               GHashTable     *stage_positions,
@@ -158,24 +233,25 @@ gather_steps (BpInsightsPass *pass,
 {
   g_autoptr(GHashTable) by_spelling = g_hash_table_new_full (bp_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_folded = g_hash_table_new_full (bp_str_hash, g_str_equal, g_free, NULL);
+  Recent recent;
 
+  recent_init (&recent, pass->document);
   for (guint i = 0; i < pass->n_steps; i++)
     {
       BpStep *step = bp_document_get_step (pass->document, i);
       BpInsightsStep *out = &pass->steps[i];
-      BpItem *lane = bp_document_lookup (pass->document, bp_step_get_lane (step));
       const char *id = bp_item_get_id (BP_ITEM (step));
 
       out->id = g_string_chunk_insert (pass->result->strings, id);
-      out->zone = BP_IS_LANE (lane) ? (int) bp_lane_get_kind (BP_LANE (lane)) : BP_LANE_KIND_CUSTOMER;
-      out->stage = GPOINTER_TO_UINT (g_hash_table_lookup (stage_positions, bp_step_get_stage (step)));
+      out->zone = zone_of (pass, &recent, bp_step_get_lane (step));
+      out->stage = stage_of (&recent, stage_positions, bp_step_get_stage (step));
       out->x = bp_step_get_x (step);
       out->duration = bp_step_get_duration (step);
       out->tolerance = bp_step_get_tolerance (step);
       out->flags = bp_step_get_flags (step);
       out->actor = actor_number (bp_step_get_actor (step), by_spelling, by_folded);
 
-      g_hash_table_insert (step_positions, (char *) out->id, GUINT_TO_POINTER (i));
+      g_hash_table_insert (step_positions, step, GUINT_TO_POINTER (i));
       add_step_to_stage (pass, out);
     }
 }
@@ -229,6 +305,18 @@ note_flow_ends (BpInsightsStep *from,
   to->meets_frontstage |= meets_customer (from->zone);
 }
 
+/* The document already keeps a table of ids; a table of its steps by
+ * address is far cheaper to fill than a second table of ids. */
+static guint
+step_position (BpInsightsPass *pass,
+               GHashTable     *step_positions,
+               const char     *step_id)
+{
+  BpItem *step = bp_document_lookup (pass->document, step_id);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (step_positions, step));
+}
+
 static void
 gather_flows (BpInsightsPass *pass,
               GHashTable     *step_positions)
@@ -243,8 +331,8 @@ gather_flows (BpInsightsPass *pass,
       BpInsightsFlow *out = &g_array_index (result->flows, BpInsightsFlow, i);
       BpInsightsStep *from, *to;
 
-      ends->from = GPOINTER_TO_UINT (g_hash_table_lookup (step_positions, bp_flow_get_from (flow)));
-      ends->to = GPOINTER_TO_UINT (g_hash_table_lookup (step_positions, bp_flow_get_to (flow)));
+      ends->from = step_position (pass, step_positions, bp_flow_get_from (flow));
+      ends->to = step_position (pass, step_positions, bp_flow_get_to (flow));
       ends->kind = bp_flow_get_kind (flow);
       from = &pass->steps[ends->from];
       to = &pass->steps[ends->to];
@@ -295,7 +383,7 @@ bp_insights_compute (BpDocument *document)
   pass.stage_zone_counts = g_new0 (guint, (gsize) pass.n_stages * BP_N_LANE_KINDS);
 
   stage_positions = g_hash_table_new (bp_str_hash, g_str_equal);
-  step_positions = g_hash_table_new (bp_str_hash, g_str_equal);
+  step_positions = g_hash_table_new (NULL, NULL);
 
   gather_stages (&pass, stage_positions);
   gather_steps (&pass, stage_positions, step_positions);
