@@ -261,15 +261,15 @@ lines_between (int a,
                int b)
 {
   int low = MIN (a, b), high = MAX (a, b);
-  BpLines lines = BP_LINE_NONE;
+  BpLines lines = BP_LINES_NONE;
 
   /* Line k lies between zones k and k + 1. */
   if (low <= BP_LANE_KIND_CUSTOMER && high >= BP_LANE_KIND_FRONTSTAGE)
-    lines |= BP_LINE_INTERACTION;
+    lines |= BP_LINES_INTERACTION;
   if (low <= BP_LANE_KIND_FRONTSTAGE && high >= BP_LANE_KIND_BACKSTAGE)
-    lines |= BP_LINE_VISIBILITY;
+    lines |= BP_LINES_VISIBILITY;
   if (low <= BP_LANE_KIND_BACKSTAGE && high >= BP_LANE_KIND_SUPPORT)
-    lines |= BP_LINE_INTERNAL;
+    lines |= BP_LINES_INTERNAL;
   return lines;
 }
 
@@ -277,9 +277,9 @@ static void
 count_crossings (BpCrossings          *crossings,
                  const BpInsightsFlow *flow)
 {
-  crossings->interaction += (flow->lines & BP_LINE_INTERACTION) != 0;
-  crossings->visibility += (flow->lines & BP_LINE_VISIBILITY) != 0;
-  crossings->internal += (flow->lines & BP_LINE_INTERNAL) != 0;
+  crossings->interaction += (flow->lines & BP_LINES_INTERACTION) != 0;
+  crossings->visibility += (flow->lines & BP_LINES_VISIBILITY) != 0;
+  crossings->internal += (flow->lines & BP_LINES_INTERNAL) != 0;
   crossings->actor += flow->handoff != 0;
 }
 

@@ -51,10 +51,10 @@ G_BEGIN_DECLS
 
 /* The lines a flow crosses. */
 typedef enum /*< flags >*/ {
-  BP_LINE_NONE        = 0,
-  BP_LINE_INTERACTION = 1 << 0,
-  BP_LINE_VISIBILITY  = 1 << 1,
-  BP_LINE_INTERNAL    = 1 << 2,
+  BP_LINES_NONE        = 0,
+  BP_LINES_INTERACTION = 1 << 0,
+  BP_LINES_VISIBILITY  = 1 << 1,
+  BP_LINES_INTERNAL    = 1 << 2,
 } BpLines;
 
 /* Down: towards a higher zone number (customer to backstage). */
