@@ -504,7 +504,11 @@ resolve_zone (Import         *import,
       return TRUE;
     }
 
-  if (import->columns[FIELD_ZONE] >= 0)
+  if (import->columns[FIELD_ZONE] < 0 && *lane_name == '\0')
+    problem (import, row, FIELD_LANE,
+             _("no zone: add a zone column (evidence, customer, frontstage, backstage or support), "
+               "or a lane column naming one"));
+  else if (import->columns[FIELD_ZONE] >= 0)
     problem (import, row, FIELD_ZONE,
              _("no zone: give evidence, customer, frontstage, backstage or support"));
   else

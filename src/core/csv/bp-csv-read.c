@@ -33,7 +33,8 @@ static const gunichar cp1252_high[32] = {
 
 static char *
 decode_cp1252 (const char *data,
-               gsize       length)
+               gsize       length,
+               gsize      *out_length)
 {
   GString *out = g_string_sized_new (length + length / 8);
 
@@ -48,6 +49,7 @@ decode_cp1252 (const char *data,
       else
         g_string_append_unichar (out, c);
     }
+  *out_length = out->len;
   return g_string_free (out, FALSE);
 }
 
@@ -100,8 +102,7 @@ decode (const char  *data,
   else
     {
       /* Older Excel saves "CSV" in the Windows code page. */
-      text = decode_cp1252 (data, length);
-      *out_length = strlen (text);
+      text = decode_cp1252 (data, length, out_length);
       g_ptr_array_add (notices,
                        g_strdup (_("The sheet is not UTF-8: it was read as Windows-1252 (Western European). "
                                    "Check accented letters.")));

@@ -14,7 +14,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "model/bp-duration.h"
 
 /* What people type in a sheet's cells, read the way they mean it. */
 
@@ -106,27 +105,88 @@ parse_clock (const char *text,
   return TRUE;
 }
 
-/* A plain number: digits, at most one decimal point, nothing else (no
- * "1e9", "inf" or "0x10", which strtod would take). */
+/* A plain number: digits with at most one decimal point, and perhaps an
+ * exponent ("1.5e+20", as spreadsheets write huge numbers); not "inf",
+ * "nan" or "0x10", which strtod would also take. */
 static gboolean
 parse_number (const char *text,
               double     *value)
 {
-  gboolean point = FALSE, digit = FALSE;
+  const char *p = text;
+  gboolean digit = FALSE;
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (; g_ascii_isdigit (*p); p++)
+    digit = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digit = TRUE;
+  if (digit && (*p == 'e' || *p == 'E'))
     {
-      if (g_ascii_isdigit (*p))
-        digit = TRUE;
-      else if (*p == '.' && !point)
-        point = TRUE;
-      else
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
         return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
     }
-  if (!digit)
+  if (!digit || *p != '\0')
     return FALSE;
   *value = g_ascii_strtod (text, NULL);
   return isfinite (*value);
+}
+
+static double
+unit_seconds (const char *name)
+{
+  static const struct { const char *name; double seconds; } units[] = {
+    { "d", 86400 }, { "day", 86400 }, { "days", 86400 },
+    { "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+    { "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
+    { "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (name, units[i].name) == 0)
+      return units[i].seconds;
+  return 0;
+}
+
+/* "1 h 30 min", "2 d", "90 s": plain numbers each with a unit, added up
+ * (strtod would also take "1e9", "inf" or "0x10", which no one means). */
+static gboolean
+parse_parts (const char *text,
+             double     *seconds)
+{
+  const char *p = text;
+  double total = 0;
+
+  while (*p != '\0')
+    {
+      const char *start = p;
+      g_autofree char *number = NULL, *unit = NULL;
+      double value, scale;
+
+      while (g_ascii_isdigit (*p) || *p == '.' ||
+             ((*p == 'e' || *p == 'E') && (g_ascii_isdigit (p[1]) || p[1] == '+' || p[1] == '-')) ||
+             ((*p == '+' || *p == '-') && p > start && (p[-1] == 'e' || p[-1] == 'E')))
+        p++;
+      number = g_strndup (start, p - start);
+      while (*p == ' ')
+        p++;
+      for (start = p; g_ascii_isalpha (*p); p++)
+        ;
+      unit = g_strndup (start, p - start);
+      while (*p == ' ')
+        p++;
+
+      if (!parse_number (number, &value) || (scale = unit_seconds (unit)) == 0)
+        return FALSE;
+      total += value * scale;
+    }
+
+  *seconds = total;
+  return isfinite (total);
 }
 
 /* Seconds from "90", "90 s", "5 min", "1 h 30 min", "2 d", "1:30" or
@@ -159,14 +219,7 @@ bp_csv_parse_duration (const char *text,
       return TRUE;
     }
 
-  /* Refuse what bp_duration_parse() would take but no one means. */
-  for (const char *p = copy; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != ' ')
-      return FALSE;
-  if (!g_ascii_isdigit (copy[0]) && copy[0] != '.')
-    return FALSE;
-
-  return bp_duration_parse (copy, seconds) && *seconds >= 0 && isfinite (*seconds);
+  return parse_parts (copy, seconds);
 }
 
 /* Exact, and as a person would write it: "1 h 30 min", "45 s", "0.5 s". */
@@ -182,7 +235,16 @@ bp_csv_format_duration (double seconds)
 
   if (whole != seconds || whole > (double) G_MAXUINT32 * 86400)
     {
-      g_string_append_printf (out, "%s s", g_ascii_dtostr (number, sizeof number, seconds));
+      /* The shortest spelling that reads back to the same number. */
+      for (int digits = 15; digits <= 17; digits++)
+        {
+          g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+
+          g_ascii_formatd (number, sizeof number, format, seconds);
+          if (g_ascii_strtod (number, NULL) == seconds)
+            break;
+        }
+      g_string_append_printf (out, "%s s", number);
       return g_string_free (out, FALSE);
     }
 
