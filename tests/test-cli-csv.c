@@ -216,7 +216,6 @@ test_refused_sheet (Fixture       *fixture,
   g_autofree char *export = g_strconcat ("--export=", out, NULL);
   const char *args[] = { export, bad, NULL };
   g_autofree char *err = NULL;
-
   g_autofree char *expected = g_strdup_printf ("%s: Row 2, column C: a quoted cell is never closed\n", bad);
 
   g_assert_cmpint (run_touchpoint (args, &err), ==, 1);

@@ -982,7 +982,7 @@ add_notices (Import *import)
 
   if (import->made_step_ids)
     g_ptr_array_add (import->notices,
-                     g_strdup (_("Steps without an id were given one from their row: “row-7” is row 7.")));
+                     g_strdup (_("Steps without an id were given one made from their row number (“row-2” is the step on row 2).")));
   if (import->used_standard_lanes)
     g_ptr_array_add (import->notices,
                      g_strdup (_("Steps with a zone but no lane of their own went into the zone’s usual lane.")));
