@@ -780,6 +780,31 @@ test_round_trip_samples (void)
     }
 }
 
+/* The sample sheet is the loan payment blueprint, kept in step with it. */
+static void
+test_sample_sheet (void)
+{
+  const char *dir = g_getenv ("TOUCHPOINT_SAMPLES");
+  g_autofree char *bpj = g_build_filename (dir, "loan-payment.bpj", NULL);
+  g_autofree char *csv = g_build_filename (dir, "loan-payment.csv", NULL);
+  g_autofree char *sheet = NULL, *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDocument) blueprint = NULL, from_sheet = NULL;
+  gsize length;
+
+  g_assert_nonnull (dir);
+  blueprint = bp_bpj_load (bpj, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (csv, &sheet, &length, &error);
+  g_assert_no_error (error);
+  from_sheet = bp_csv_import (sheet, length, NULL, &error);
+  g_assert_no_error (error);
+
+  before = summary (blueprint);
+  after = summary (from_sheet);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static char *
 random_text (gboolean name)
 {
@@ -909,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/csv/write/shape", test_export_shape);
   g_test_add_func ("/csv/round-trip/samples", test_round_trip_samples);
   g_test_add_func ("/csv/round-trip/random", test_round_trip_random);
+  g_test_add_func ("/csv/round-trip/sample-sheet", test_sample_sheet);
 
   return g_test_run ();
 }

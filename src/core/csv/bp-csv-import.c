@@ -125,6 +125,10 @@ typedef struct {
   GPtrArray   *steps;           /* of SheetStep */
   GHashTable  *steps_by_id;
   GHashTable  *ids;             /* every id given or made → its row */
+  /* The cells that placed a row, as written → the stage or lane they
+   * gave: most rows repeat an earlier row's, and need no second look. */
+  GHashTable  *stage_cells;
+  GHashTable  *lane_cells;
 
   guint        n_flows;
   gboolean     made_step_ids;
@@ -175,6 +179,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->steps, g_ptr_array_unref);
   g_clear_pointer (&import->steps_by_id, g_hash_table_unref);
   g_clear_pointer (&import->ids, g_hash_table_unref);
+  g_clear_pointer (&import->stage_cells, g_hash_table_unref);
+  g_clear_pointer (&import->lane_cells, g_hash_table_unref);
 }
 
 static gboolean
@@ -606,6 +612,49 @@ resolve_lane (Import         *import,
   return lane;
 }
 
+/* The row's cells of @fields, as one key. */
+static char *
+cells_key (Import         *import,
+           const BpCsvRow *row,
+           const Field    *fields,
+           guint           n_fields)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_string_append (key, cell (import, row, fields[i]));
+      g_string_append_c (key, '\x1f');
+    }
+  return g_string_free (key, FALSE);
+}
+
+static SheetStage *
+place_stage (Import         *import,
+             const BpCsvRow *row)
+{
+  static const Field fields[] = { FIELD_STAGE_ID, FIELD_STAGE };
+  g_autofree char *key = cells_key (import, row, fields, G_N_ELEMENTS (fields));
+  SheetStage *stage = g_hash_table_lookup (import->stage_cells, key);
+
+  if (stage == NULL && (stage = resolve_stage (import, row)) != NULL)
+    g_hash_table_insert (import->stage_cells, g_steal_pointer (&key), stage);
+  return stage;
+}
+
+static SheetLane *
+place_lane (Import         *import,
+            const BpCsvRow *row)
+{
+  static const Field fields[] = { FIELD_ZONE, FIELD_LANE, FIELD_LANE_ID };
+  g_autofree char *key = cells_key (import, row, fields, G_N_ELEMENTS (fields));
+  SheetLane *lane = g_hash_table_lookup (import->lane_cells, key);
+
+  if (lane == NULL && (lane = resolve_lane (import, row)) != NULL)
+    g_hash_table_insert (import->lane_cells, g_steal_pointer (&key), lane);
+  return lane;
+}
+
 static gboolean
 read_duration (Import         *import,
                const BpCsvRow *row,
@@ -730,9 +779,9 @@ read_row (Import         *import,
 
   g_strstrip (lane_cells);
   if (has_step || *stage_name != '\0' || cell (import, row, FIELD_STAGE_ID)[0] != '\0')
-    ok = (stage = resolve_stage (import, row)) != NULL && ok;
+    ok = (stage = place_stage (import, row)) != NULL && ok;
   if (has_step || *lane_cells != '\0')
-    ok = (lane = resolve_lane (import, row)) != NULL && ok;
+    ok = (lane = place_lane (import, row)) != NULL && ok;
   if (!has_step)
     return;
 
@@ -940,7 +989,7 @@ add_flows (Import     *import,
 
           if (step->next[n][0] == '\0')
             continue;
-          pair = g_strdup_printf ("%s>%s", step->id, step->next[n]);
+          pair = g_strconcat (step->id, ">", step->next[n], NULL);
           if (!g_hash_table_add (pairs, pair))
             continue;
           {
@@ -1006,6 +1055,8 @@ import_init (Import     *import,
   import->steps = g_ptr_array_new_with_free_func (sheet_step_free);
   import->steps_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   import->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->stage_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->lane_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Reads the sheet into @import; FALSE when it has problems. */

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 typedef struct {
   guint   number;      /* as a spreadsheet shows it: the first row is 1 */
   guint   n_cells;
-  char  **cells;       /* UTF-8, n_cells of them, NULL-terminated */
+  char  **cells;       /* UTF-8, n_cells of them, NULL-terminated; the
+                        * strings belong to the table's chunk */
 } BpCsvRow;
 
 /* A sheet read into cells, before any meaning is given to them. */
@@ -24,6 +25,7 @@ typedef struct {
   gboolean    decimal_comma; /* numbers may be written "2,5" */
   GPtrArray  *rows;          /* of BpCsvRow, blank rows left out */
   GPtrArray  *notices;       /* of char *: what the reader had to guess */
+  GStringChunk *chunk;       /* every cell's text: freed at once */
 } BpCsvTable;
 
 BpCsvTable  *bp_csv_table_read   (const char  *data,

@@ -179,7 +179,7 @@ row_free (gpointer data)
 {
   BpCsvRow *row = data;
 
-  g_strfreev (row->cells);
+  g_free (row->cells);
   g_free (row);
 }
 
@@ -190,6 +190,7 @@ bp_csv_table_free (BpCsvTable *table)
     return;
   g_ptr_array_unref (table->rows);
   g_ptr_array_unref (table->notices);
+  g_string_chunk_free (table->chunk);
   g_free (table);
 }
 
@@ -229,7 +230,8 @@ end_cell (Reader  *reader,
   unprotect (reader->cell);
   if (reader->cell->len > 0)
     reader->blank = FALSE;
-  g_ptr_array_add (reader->cells, g_strndup (reader->cell->str, reader->cell->len));
+  g_ptr_array_add (reader->cells,
+                   g_string_chunk_insert_len (reader->table->chunk, reader->cell->str, reader->cell->len));
   g_string_truncate (reader->cell, 0);
   return TRUE;
 }
@@ -259,7 +261,7 @@ end_row (Reader  *reader,
       row->n_cells = reader->cells->len;
       g_ptr_array_add (reader->cells, NULL);
       row->cells = (char **) g_ptr_array_steal (reader->cells, NULL);
-      reader->cells = g_ptr_array_new_with_free_func (g_free);
+      reader->cells = g_ptr_array_new ();
       g_ptr_array_add (reader->table->rows, row);
     }
   else
@@ -375,6 +377,7 @@ bp_csv_table_read (const char  *data,
 
   table->rows = g_ptr_array_new_with_free_func (row_free);
   table->notices = g_ptr_array_new_with_free_func (g_free);
+  table->chunk = g_string_chunk_new (MIN (MAX (length, 256), 1 << 20));
 
   if (length > BP_MAX_FILE_SIZE)
     {
@@ -413,7 +416,7 @@ bp_csv_table_read (const char  *data,
   table->decimal_comma = table->separator == ';';
 
   reader.table = table;
-  reader.cells = g_ptr_array_new_with_free_func (g_free);
+  reader.cells = g_ptr_array_new ();
   reader.cell = g_string_new (NULL);
   reader.number = 1;
   reader.blank = TRUE;
