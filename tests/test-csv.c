@@ -417,6 +417,8 @@ test_corpus_good (void)
     { "tab-separated.tsv", "tabs" },
     { "quoted-breaks.csv", "usual lane" },
     { "blueprint-signal.csv", "from their row" },
+    /* The README's example. */
+    { "readme-example.csv", "usual lane" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
