@@ -424,6 +424,8 @@ test_corpus_good (void)
     { "blueprint-signal.csv", "from their row" },
     /* The README's example. */
     { "readme-example.csv", "usual lane" },
+    /* Stages across, lanes down, a merged header and a cell of two lines. */
+    { "grid.csv", "read as a grid" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -709,6 +711,29 @@ test_unknown_columns_noticed (void)
   g_assert_nonnull (strstr (all, "Tolerance"));
 }
 
+static void
+test_grid_problems (void)
+{
+  assert_refused ("Lane,Pay\ncustomer,Pays\nKitchen,Cooks\n", BP_CSV_ERROR_INVALID,
+                  "Row 3, column A: “Kitchen” is not a zone: name the row evidence, customer, "
+                  "frontstage, backstage or support, or write a lane as “Kitchen (backstage)”");
+  assert_refused ("Lane,,Pay\ncustomer,Waits,Pays\n", BP_CSV_ERROR_INVALID,
+                  "Row 2, column B: the cell holds “Waits” but its column has no stage");
+  assert_refused ("Lane\ncustomer\n", BP_CSV_ERROR_INVALID,
+                  "Row 1: the first row names no stage");
+  assert_refused ("Lane,Pay\ncustomer,\n", BP_CSV_ERROR_INVALID, "Row 1: the sheet has no steps");
+}
+
+/* A sheet with a stage column is a step sheet, whatever its first column. */
+static void
+test_grid_or_steps (void)
+{
+  g_autoptr(BpDocument) document = import_text ("zone,stage,text\ncustomer,Pay,Pays\n", NULL);
+
+  g_assert_cmpuint (bp_document_get_n_steps (document), ==, 1);
+  g_assert_cmpstr (bp_step_get_text (bp_document_get_step (document, 0)), ==, "Pays");
+}
+
 /* Writing, and round trips */
 
 static void
@@ -917,7 +942,7 @@ test_mutations (void)
 {
   static const char *const sheets[] = {
     "excel-semicolon.csv", "windows-1252.csv", "tab-separated.tsv", "quoted-breaks.csv",
-    "blueprint-signal.csv", "readme-example.csv", "duplicate-id.csv", "next-nowhere.csv",
+    "blueprint-signal.csv", "readme-example.csv", "duplicate-id.csv", "next-nowhere.csv", "grid.csv",
   };
   static const char bytes[] = ",;\t\"\n\r'=x -:\xff\xc3\x00";
 
@@ -991,6 +1016,8 @@ main (int   argc,
   g_test_add_func ("/csv/sheet/place-rows", test_place_rows);
   g_test_add_func ("/csv/sheet/all-problems-listed", test_all_problems_listed);
   g_test_add_func ("/csv/sheet/unknown-columns-noticed", test_unknown_columns_noticed);
+  g_test_add_func ("/csv/grid/problems", test_grid_problems);
+  g_test_add_func ("/csv/grid/or-steps", test_grid_or_steps);
   g_test_add_func ("/csv/write/formula-cells", test_formula_cells);
   g_test_add_func ("/csv/write/shape", test_export_shape);
   g_test_add_func ("/csv/round-trip/samples", test_round_trip_samples);

@@ -129,6 +129,7 @@ typedef struct {
    * gave: most rows repeat an earlier row's, and need no second look. */
   GHashTable  *stage_cells;
   GHashTable  *lane_cells;
+  GPtrArray   *strings;         /* texts made here rather than cells */
 
   guint        n_flows;
   gboolean     made_step_ids;
@@ -181,6 +182,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->ids, g_hash_table_unref);
   g_clear_pointer (&import->stage_cells, g_hash_table_unref);
   g_clear_pointer (&import->lane_cells, g_hash_table_unref);
+  g_clear_pointer (&import->strings, g_ptr_array_unref);
 }
 
 static gboolean
@@ -440,6 +442,30 @@ same_name (Import         *import,
   return FALSE;
 }
 
+/* A new stage; @id and @name may be empty. */
+static SheetStage *
+add_stage (Import     *import,
+           const char *id,
+           const char *name,
+           guint       row)
+{
+  SheetStage *stage = g_new0 (SheetStage, 1);
+  char *key = name_key (name);
+
+  stage->id = *id != '\0' ? g_strdup (id) : NULL;
+  stage->name = *name != '\0' ? g_strdup (name) : NULL;
+  stage->row = row;
+  stage->index = import->stages->len;
+  g_ptr_array_add (import->stages, stage);
+  if (stage->id != NULL)
+    g_hash_table_insert (import->stages_by_id, stage->id, stage);
+  if (*name != '\0' && !g_hash_table_contains (import->stages_by_name, key))
+    g_hash_table_insert (import->stages_by_name, key, stage);
+  else
+    g_free (key);
+  return stage;
+}
+
 static SheetStage *
 resolve_stage (Import         *import,
                const BpCsvRow *row)
@@ -466,17 +492,7 @@ resolve_stage (Import         *import,
   else if ((stage = g_hash_table_lookup (import->stages_by_name, key)) != NULL)
     return stage;
 
-  stage = g_new0 (SheetStage, 1);
-  stage->id = *id != '\0' ? g_strdup (id) : NULL;
-  stage->name = *name != '\0' ? g_strdup (name) : NULL;
-  stage->row = row->number;
-  stage->index = import->stages->len;
-  g_ptr_array_add (import->stages, stage);
-  if (stage->id != NULL)
-    g_hash_table_insert (import->stages_by_id, stage->id, stage);
-  if (*name != '\0' && !g_hash_table_contains (import->stages_by_name, key))
-    g_hash_table_insert (import->stages_by_name, g_steal_pointer (&key), stage);
-  return stage;
+  return add_stage (import, id, name, row->number);
 }
 
 /* The zone of a row: its zone cell, else a lane named after a zone, else
@@ -552,6 +568,32 @@ lane_name_of (BpLaneKind  kind,
   return g_strdup (name);
 }
 
+/* A new lane, taking @own_name (NULL for the zone's usual lane). */
+static SheetLane *
+add_lane (Import     *import,
+          const char *id,
+          char       *own_name,
+          BpLaneKind  kind,
+          guint       row)
+{
+  SheetLane *lane = g_new0 (SheetLane, 1);
+  char *key = lane_key (kind, own_name);
+
+  lane->id = *id != '\0' ? g_strdup (id) : NULL;
+  lane->name = own_name;
+  lane->kind = kind;
+  lane->row = row;
+  lane->index = import->lanes->len;
+  g_ptr_array_add (import->lanes, lane);
+  if (lane->id != NULL)
+    g_hash_table_insert (import->lanes_by_id, lane->id, lane);
+  if (!g_hash_table_contains (import->lanes_by_name, key))
+    g_hash_table_insert (import->lanes_by_name, key, lane);
+  else
+    g_free (key);
+  return lane;
+}
+
 static SheetLane *
 resolve_lane (Import         *import,
               const BpCsvRow *row)
@@ -598,18 +640,7 @@ resolve_lane (Import         *import,
   if (own_name == NULL)
     import->used_standard_lanes = import->used_standard_lanes || *name == '\0' || standard;
 
-  lane = g_new0 (SheetLane, 1);
-  lane->id = *id != '\0' ? g_strdup (id) : NULL;
-  lane->name = g_steal_pointer (&own_name);
-  lane->kind = kind;
-  lane->row = row->number;
-  lane->index = import->lanes->len;
-  g_ptr_array_add (import->lanes, lane);
-  if (lane->id != NULL)
-    g_hash_table_insert (import->lanes_by_id, lane->id, lane);
-  if (!g_hash_table_contains (import->lanes_by_name, key))
-    g_hash_table_insert (import->lanes_by_name, g_steal_pointer (&key), lane);
-  return lane;
+  return add_lane (import, id, g_steal_pointer (&own_name), kind, row->number);
 }
 
 /* The row's cells of @fields, as one key. */
@@ -1057,6 +1088,196 @@ import_init (Import     *import,
   import->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->stage_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->lane_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->strings = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* The grid sheet, the other shape teams use: stages across the first row,
+ * lanes down the first column, and in each cell the steps of that lane in
+ * that stage, one a line. A stage repeated across columns, or a merged
+ * header cell (which leaves the cells to its right empty), spreads over
+ * several columns. Steps are named after their cell: "C4", "C4-2". */
+
+/* "Backstage", or "Kitchen (backstage)" for a lane of one's own. */
+static gboolean
+parse_grid_lane (const char  *text,
+                 BpLaneKind  *kind,
+                 char       **own_name)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gsize length = strlen (copy);
+  char *open;
+
+  *own_name = NULL;
+  if (bp_csv_parse_zone (copy, kind))
+    return TRUE;
+  if (length < 3 || copy[length - 1] != ')' || (open = strrchr (copy, '(')) == NULL)
+    return FALSE;
+  copy[length - 1] = '\0';
+  if (!bp_csv_parse_zone (open + 1, kind))
+    return FALSE;
+  *open = '\0';
+  g_strstrip (copy);
+  *own_name = lane_name_of (*kind, copy, FALSE);
+  return TRUE;
+}
+
+static gboolean
+is_grid (BpCsvTable *table)
+{
+  const BpCsvRow *header = g_ptr_array_index (table->rows, 0);
+  BpLaneKind kind;
+  g_autofree char *own_name = NULL;
+
+  if (table->rows->len < 2)
+    return FALSE;
+  for (guint c = 0; c < header->n_cells; c++)
+    {
+      int f = field_of_header (header->cells[c]);
+
+      if (f == FIELD_STAGE || f == FIELD_TEXT)
+        return FALSE;
+    }
+  return parse_grid_lane (((BpCsvRow *) g_ptr_array_index (table->rows, 1))->cells[0],
+                          &kind, &own_name);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+problem_at (Import         *import,
+            const BpCsvRow *row,
+            guint           column,
+            const char     *format,
+            ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *letter = bp_csv_column_name (column);
+  va_list args;
+
+  if (full (import))
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (import->problems,
+                   g_strdup_printf (_("Row %u, column %s: %s"), row->number, letter, message));
+}
+
+/* The stage of each column of the header, from B on. */
+static GPtrArray *
+grid_stages (Import *import)
+{
+  const BpCsvRow *header = g_ptr_array_index (import->table->rows, 0);
+  GPtrArray *columns = g_ptr_array_new ();
+  SheetStage *stage = NULL;
+
+  g_ptr_array_add (columns, NULL);
+  for (guint c = 1; c < header->n_cells; c++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (header->cells[c]));
+      g_autofree char *key = name_key (name);
+
+      if (*name != '\0')
+        {
+          stage = g_hash_table_lookup (import->stages_by_name, key);
+          if (stage == NULL)
+            stage = add_stage (import, "", name, header->number);
+        }
+      g_ptr_array_add (columns, stage);
+    }
+  if (stage == NULL)
+    problem (import, header, -1, _("the first row names no stage: write the stages across it, from column B"));
+  return columns;
+}
+
+static void
+add_grid_steps (Import         *import,
+                const BpCsvRow *row,
+                guint           column,
+                SheetStage     *stage,
+                SheetLane      *lane)
+{
+  g_autofree char *letter = bp_csv_column_name (column);
+  g_auto(GStrv) lines = g_strsplit_set (row->cells[column], "\r\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *base = NULL;
+      SheetStep *step;
+
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      base = n == 0 ? g_strdup_printf ("%s%u", letter, row->number)
+                    : g_strdup_printf ("%s%u-%u", letter, row->number, n + 1);
+      n++;
+      step = g_new0 (SheetStep, 1);
+      step->row = row;
+      step->stage = stage;
+      step->lane = lane;
+      g_ptr_array_add (import->strings, g_strdup (lines[i]));
+      step->text = g_ptr_array_index (import->strings, import->strings->len - 1);
+      step->duration = -1;
+      step->tolerance = -1;
+      step->next = g_new0 (char *, 1);
+      step->id = make_id (import, base, "cell", row->number);
+      g_hash_table_insert (import->steps_by_id, step->id, step);
+      g_ptr_array_add (import->steps, step);
+    }
+}
+
+static void
+read_grid_row (Import         *import,
+               const BpCsvRow *row,
+               GPtrArray      *stages)
+{
+  g_autofree char *own_name = NULL;
+  SheetLane *lane;
+  BpLaneKind kind;
+  char *key;
+
+  if (!parse_grid_lane (row->cells[0], &kind, &own_name))
+    {
+      problem_at (import, row, 0,
+                  _("“%s” is not a zone: name the row evidence, customer, frontstage, backstage "
+                    "or support, or write a lane as “Kitchen (backstage)”"), row->cells[0]);
+      return;
+    }
+  key = lane_key (kind, own_name);
+  lane = g_hash_table_lookup (import->lanes_by_name, key);
+  g_free (key);
+  if (lane == NULL)
+    lane = add_lane (import, "", g_steal_pointer (&own_name), kind, row->number);
+
+  for (guint c = 1; c < row->n_cells; c++)
+    {
+      if (row->cells[c][0] == '\0')
+        continue;
+      if (c >= stages->len || g_ptr_array_index (stages, c) == NULL)
+        {
+          problem_at (import, row, c, _("the cell holds “%s” but its column has no stage"), row->cells[c]);
+          continue;
+        }
+      add_grid_steps (import, row, c, g_ptr_array_index (stages, c), lane);
+    }
+}
+
+static void
+read_grid (Import *import)
+{
+  g_autoptr(GPtrArray) stages = grid_stages (import);
+
+  for (guint i = 1; i < import->table->rows->len && !full (import); i++)
+    read_grid_row (import, g_ptr_array_index (import->table->rows, i), stages);
+
+  if (import->problems->len > 0)
+    return;
+  make_ids (import);
+  if (import->steps->len == 0)
+    problem (import, g_ptr_array_index (import->table->rows, 0), -1, _("the sheet has no steps"));
+  g_ptr_array_add (import->notices,
+                   g_strdup (_("The sheet was read as a grid: stages across its first row, lanes down "
+                               "its first column, a step for each line of a cell.")));
 }
 
 /* Reads the sheet into @import; FALSE when it has problems. */
@@ -1082,7 +1303,9 @@ import_sheet (Import     *import,
     }
 
   import_init (import, table, max_problems);
-  if (read_header (import))
+  if (is_grid (table))
+    read_grid (import);
+  else if (read_header (import))
     read_rows (import);
   return import->problems->len == 0;
 }
