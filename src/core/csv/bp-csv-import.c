@@ -803,16 +803,18 @@ read_row (Import         *import,
                                              cell (import, row, FIELD_LANE_ID),
                                              cell (import, row, FIELD_ZONE), NULL);
   gboolean has_step = row_has_step (import, row);
-  gboolean ok = check_width (import, row);
   SheetStage *stage = NULL;
   SheetLane *lane = NULL;
   SheetStep *step;
 
+  /* Problems are recorded, and the row read on, so that --check lists
+   * every one of them. */
+  check_width (import, row);
   g_strstrip (lane_cells);
   if (has_step || *stage_name != '\0' || cell (import, row, FIELD_STAGE_ID)[0] != '\0')
-    ok = (stage = place_stage (import, row)) != NULL && ok;
+    stage = place_stage (import, row);
   if (has_step || *lane_cells != '\0')
-    ok = (lane = place_lane (import, row)) != NULL && ok;
+    lane = place_lane (import, row);
   if (!has_step)
     return;
 
@@ -828,11 +830,11 @@ read_row (Import         *import,
   g_ptr_array_add (import->steps, step);
 
   if (import->columns[FIELD_MINUTES] >= 0)
-    ok = read_duration (import, row, FIELD_MINUTES, &step->duration) && ok;
+    read_duration (import, row, FIELD_MINUTES, &step->duration);
   else
-    ok = read_duration (import, row, FIELD_DURATION, &step->duration) && ok;
-  ok = read_duration (import, row, FIELD_TOLERANCE, &step->tolerance) && ok;
-  ok = read_flags (import, row, &step->flags) && ok;
+    read_duration (import, row, FIELD_DURATION, &step->duration);
+  read_duration (import, row, FIELD_TOLERANCE, &step->tolerance);
+  read_flags (import, row, &step->flags);
   step->next = g_strsplit_set (cell (import, row, FIELD_NEXT), ";, \t\r\n", -1);
 
   if (*id != '\0' && claim_id (import, row, FIELD_ID, id, FALSE, NULL))
@@ -840,7 +842,6 @@ read_row (Import         *import,
       step->id = g_steal_pointer (&id);
       g_hash_table_insert (import->steps_by_id, step->id, step);
     }
-  (void) ok;
 }
 
 /* Ids for what the sheet left without one, once every given id is known. */
