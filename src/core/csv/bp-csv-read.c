@@ -260,8 +260,8 @@ end_row (Reader  *reader,
       row->number = reader->number;
       row->n_cells = reader->cells->len;
       g_ptr_array_add (reader->cells, NULL);
+      /* Leaves the array empty, for the next row. */
       row->cells = (char **) g_ptr_array_steal (reader->cells, NULL);
-      reader->cells = g_ptr_array_new ();
       g_ptr_array_add (reader->table->rows, row);
     }
   else
