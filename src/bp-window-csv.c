@@ -32,25 +32,6 @@ bp_window_csv_is_sheet (GFile *file)
   return bp_csv_path_is_sheet (name);
 }
 
-/* The sheet's name becomes the blueprint's title ("loan-steps.csv" gives
- * "loan-steps"), so that Save As suggests it; not a change to undo. */
-static void
-name_after_sheet (BpDocument *document,
-                  const char *path)
-{
-  BpHistory *history = bp_document_get_history (document);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *title = g_filename_display_name (base);
-  char *dot = strrchr (title, '.');
-
-  if (dot != NULL && dot != title)
-    *dot = '\0';
-  bp_history_freeze (history);
-  bp_document_set_title (document, title);
-  bp_history_thaw (history);
-  bp_history_clear (history);
-}
-
 /* Runs in a worker thread: nothing here touches the window. */
 BpDocument *
 bp_window_csv_load (const char  *path,
@@ -79,7 +60,7 @@ bp_window_csv_load (const char  *path,
       g_prefix_error (error, "%s: ", display);
       return NULL;
     }
-  name_after_sheet (document, path);
+  bp_csv_name_after_sheet (document, path);
   return document;
 }
 

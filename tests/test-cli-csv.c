@@ -156,6 +156,8 @@ test_round_trip (Fixture       *fixture,
   read_back = bp_bpj_load (back, &error);
   g_assert_no_error (error);
   assert_same_steps (original, read_back);
+  /* The blueprint is named after the sheet it came from. */
+  g_assert_cmpstr (bp_document_get_title (read_back), ==, "loan");
 }
 
 /* Any export format straight from a sheet, with its notices on stderr. */

@@ -231,6 +231,7 @@ load_blueprint (const char  *path,
     }
   for (guint i = 0; i < notices->len; i++)
     g_printerr ("%s: %s\n", display, (const char *) g_ptr_array_index (notices, i));
+  bp_csv_name_after_sheet (document, path);
   return document;
 }
 

@@ -1376,3 +1376,23 @@ bp_csv_path_is_sheet (const char *path)
          (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV") ||
           g_str_has_suffix (path, ".tsv") || g_str_has_suffix (path, ".TSV"));
 }
+
+/* The sheet's name becomes the blueprint's title ("loan-steps.csv" gives
+ * "loan-steps"), so that exports and Save As carry it; not a change to
+ * undo. */
+void
+bp_csv_name_after_sheet (BpDocument *document,
+                         const char *path)
+{
+  BpHistory *history = bp_document_get_history (document);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *title = g_filename_display_name (base);
+  char *dot = strrchr (title, '.');
+
+  if (dot != NULL && dot != title)
+    *dot = '\0';
+  bp_history_freeze (history);
+  bp_document_set_title (document, title);
+  bp_history_thaw (history);
+  bp_history_clear (history);
+}

@@ -45,5 +45,7 @@ char        *bp_csv_export       (BpDocument  *document,
                                   gsize       *length);
 
 gboolean     bp_csv_path_is_sheet (const char *path);
+void         bp_csv_name_after_sheet (BpDocument *document,
+                                      const char *path);
 
 G_END_DECLS
