@@ -225,6 +225,40 @@ test_refused_sheet (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* A step sheet and its flow sheet: arrows with their labels. */
+static void
+test_flow_sheet (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *steps = write_text (fixture, "steps.csv",
+                                       "id,stage,zone,text,next\n"
+                                       "a,Pay,customer,Pays,b\n"
+                                       "b,Pay,backstage,Books it,\n"
+                                       "c,Pay,support,Sends the receipt,\n");
+  g_autofree char *flows = write_text (fixture, "flows.csv", "from,to,label\na,b,card\nb,c,\n");
+  g_autofree char *bad = write_text (fixture, "bad-flows.csv", "from,to\na,z\n");
+  g_autofree char *out = g_build_filename (fixture->dir, "out.bpj", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  const char *args[] = { export, steps, flows, NULL };
+  const char *bad_args[] = { export, steps, bad, NULL };
+  g_autofree char *err = NULL, *bad_err = NULL, *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDocument) document = NULL;
+
+  g_assert_cmpint (run_touchpoint (args, NULL), ==, 0);
+  document = bp_bpj_load (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_document_get_n_flows (document), ==, 2);
+  g_assert_cmpstr (bp_flow_get_label (bp_document_get_flow (document, 0)), ==, "card");
+  g_assert_cmpstr (bp_flow_get_from (bp_document_get_flow (document, 1)), ==, "b");
+  g_assert_cmpint (g_unlink (out), ==, 0);
+
+  expected = g_strdup_printf ("%s: Row 2, column B (to): no step has the id “z”\n", bad);
+  g_assert_cmpint (run_touchpoint (bad_args, &bad_err), ==, 1);
+  g_assert_true (g_str_has_suffix (bad_err, expected));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_sheet_options (Fixture       *fixture,
                     gconstpointer  data)
@@ -253,6 +287,7 @@ main (int   argc,
   ADD ("/cli-csv/check", test_check_sheet);
   ADD ("/cli-csv/refused", test_refused_sheet);
   ADD ("/cli-csv/options", test_sheet_options);
+  ADD ("/cli-csv/flow-sheet", test_flow_sheet);
 #undef ADD
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 
 #include "bpj/bp-bpj.h"
 #include "csv/bp-csv-private.h"
+#include "history/bp-history.h"
 
 /* The fuzzer's checks (fuzz/fuzz-csv.c), for the mutations below. */
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -812,6 +813,97 @@ test_round_trip_samples (void)
     }
 }
 
+static char *
+flow_summary (BpDocument *document)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < bp_document_get_n_flows (document); i++)
+    {
+      BpFlow *flow = bp_document_get_flow (document, i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s > %s “%s”\n", bp_item_get_id (BP_ITEM (flow)),
+                                               bp_flow_get_from (flow), bp_flow_get_to (flow),
+                                               or_empty (bp_flow_get_label (flow))));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (out, g_ptr_array_index (lines, i));
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_labels (BpDocument *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < bp_document_get_n_flows (document); i++)
+    n += bp_flow_get_label (bp_document_get_flow (document, i)) != NULL;
+  return n;
+}
+
+/* With its flow sheet, a step sheet keeps the arrows' ids and labels. */
+static void
+test_flow_sheet_round_trip (void)
+{
+  const char *samples[] = { "loan-payment.bpj", "saas-onboarding.bpj", "it-support.bpj" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("TOUCHPOINT_SAMPLES"), samples[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpDocument) document = bp_bpj_load (path, &error);
+      g_autoptr(BpDocument) back = NULL;
+      g_autofree char *steps = NULL, *flows = NULL, *before = NULL, *after = NULL;
+      gsize steps_length, flows_length;
+
+      g_assert_no_error (error);
+      steps = bp_csv_export (document, &steps_length);
+      flows = bp_csv_export_flows (document, &flows_length);
+      back = bp_csv_import (steps, steps_length, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (bp_csv_add_flows (back, flows, flows_length, &error));
+      g_assert_no_error (error);
+
+      before = flow_summary (document);
+      after = flow_summary (back);
+      g_assert_cmpstr (after, ==, before);
+      /* Each sample labels some of its arrows: the labels were compared. */
+      g_assert_true (count_labels (back) > 0);
+      g_assert_false (bp_history_get_modified (bp_document_get_history (back)));
+      g_assert_false (bp_history_can_undo (bp_document_get_history (back)));
+    }
+}
+
+static void
+test_flow_sheet_problems (void)
+{
+  const struct { const char *sheet; const char *message; } cases[] = {
+    { "from,to,label\na,b,ok\na,zz,x\n", "Row 3, column B (to): no step has the id “zz”" },
+    { "From,To\nb,b\n", "Row 2, column B (to): a step cannot flow to itself" },
+    { "from,to,kind\na,b,detour\n", "Row 2, column C (kind): unknown kind “detour”" },
+    { "from,to\na,b\n\na,b\n", "Row 4: the arrow from “a” to “b” is already on row 2" },
+    { "id,from,to\na,b,a\n", "Row 2, column A (id): “a” is not an id of its own" },
+    { "source,target\na,b\n", "Row 1: a flow sheet needs a “from” column and a “to” column" },
+    { "from,to\n\"a,b\n", "Row 2, column A: a quoted cell is never closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BpDocument) document = import_text ("id,stage,zone,text,next\na,Pay,customer,x,\nb,Pay,customer,y,a\n", NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (bp_csv_add_flows (document, cases[i].sheet, strlen (cases[i].sheet), &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s” in “%s”", i, cases[i].message, error->message);
+      /* Refused whole: the one arrow from `next` is all there is. */
+      g_assert_cmpuint (bp_document_get_n_flows (document), ==, 1);
+      g_assert_null (bp_flow_get_label (bp_document_get_flow (document, 0)));
+    }
+}
+
 /* The sample sheet is the loan payment blueprint, kept in step with it. */
 static void
 test_sample_sheet (void)
@@ -1023,6 +1115,8 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip/samples", test_round_trip_samples);
   g_test_add_func ("/csv/round-trip/random", test_round_trip_random);
   g_test_add_func ("/csv/round-trip/sample-sheet", test_sample_sheet);
+  g_test_add_func ("/csv/flows/round-trip", test_flow_sheet_round_trip);
+  g_test_add_func ("/csv/flows/problems", test_flow_sheet_problems);
   g_test_add_func ("/csv/fuzz/mutations", test_mutations);
 
   return g_test_run ();

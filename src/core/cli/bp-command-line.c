@@ -117,6 +117,7 @@ create_option_context (Arguments *args)
                                       "  touchpoint --export=pay.png --export-stages=2-3 loan.bpj\n"
                                       "  touchpoint --export=loan.png --export-scale=2 loan.bpj\n"
                                       "  touchpoint --export=loan.bpj loan-steps.csv\n"
+                                      "  touchpoint --export=loan.bpj loan-steps.csv loan-flows.csv\n"
                                       "  touchpoint --export=loan-steps.csv loan.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -233,6 +234,26 @@ load_blueprint (const char  *path,
     g_printerr ("%s: %s\n", display, (const char *) g_ptr_array_index (notices, i));
   bp_csv_name_after_sheet (document, path);
   return document;
+}
+
+static gboolean
+add_flow_sheet (BpDocument  *document,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  gsize length = 0;
+
+  contents = read_blueprint_bytes (path, &length, error);
+  if (contents == NULL)
+    return FALSE;
+  if (!bp_csv_add_flows (document, contents, length, error))
+    {
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Sheets are written with commas, so only a .csv name is a sheet to write. */
@@ -489,6 +510,9 @@ run_export (const Arguments *args)
       return 1;
     }
 
+  /* A step sheet may come with its flow sheet. */
+  if (n_files == 2 && bp_csv_path_is_sheet (args->files[0]) && bp_csv_path_is_sheet (args->files[1]))
+    n_files = 1;
   if (n_files != 1)
     {
       g_printerr (_("--export needs exactly one blueprint file to read, not %u\n"), n_files);
@@ -500,7 +524,7 @@ run_export (const Arguments *args)
     return 1;
 
   document = load_blueprint (args->files[0], &error);
-  if (document == NULL)
+  if (document == NULL || (args->files[1] != NULL && !add_flow_sheet (document, args->files[1], &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;

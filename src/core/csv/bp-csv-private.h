@@ -37,6 +37,11 @@ char        *bp_csv_column_name  (guint        column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpCsvTable, bp_csv_table_free)
 
+/* A cell as the writer quotes it (bp-csv-write.c). */
+void         bp_csv_append_cell  (GString     *out,
+                                  const char  *text,
+                                  gboolean     first);
+
 /* Values of cells (bp-csv-values.c). */
 char        *bp_csv_fold         (const char  *text);
 gboolean     bp_csv_parse_zone   (const char  *text,

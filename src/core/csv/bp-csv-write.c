@@ -25,10 +25,10 @@ static const char *const columns[] = {
 
 /* A cell as RFC 4180 quotes it; one that a spreadsheet would run as a
  * formula gets a leading apostrophe, which the reader takes off again. */
-static void
-append_cell (GString    *out,
-             const char *text,
-             gboolean    first)
+void
+bp_csv_append_cell (GString    *out,
+                    const char *text,
+                    gboolean    first)
 {
   gboolean formula, quote;
 
@@ -121,11 +121,11 @@ append_place (GString *out,
               BpStage *stage,
               BpLane  *lane)
 {
-  append_cell (out, stage ? bp_item_get_id (BP_ITEM (stage)) : NULL, FALSE);
-  append_cell (out, stage ? bp_stage_get_name (stage) : NULL, FALSE);
-  append_cell (out, lane ? bp_item_get_id (BP_ITEM (lane)) : NULL, FALSE);
-  append_cell (out, lane ? bp_lane_get_display_name (lane) : NULL, FALSE);
-  append_cell (out, lane ? bp_lane_kind_to_string (bp_lane_get_kind (lane)) : NULL, FALSE);
+  bp_csv_append_cell (out, stage ? bp_item_get_id (BP_ITEM (stage)) : NULL, FALSE);
+  bp_csv_append_cell (out, stage ? bp_stage_get_name (stage) : NULL, FALSE);
+  bp_csv_append_cell (out, lane ? bp_item_get_id (BP_ITEM (lane)) : NULL, FALSE);
+  bp_csv_append_cell (out, lane ? bp_lane_get_display_name (lane) : NULL, FALSE);
+  bp_csv_append_cell (out, lane ? bp_lane_kind_to_string (bp_lane_get_kind (lane)) : NULL, FALSE);
 }
 
 static void
@@ -142,14 +142,14 @@ append_step (GString    *out,
   flags = flags_text (bp_step_get_flags (step));
   to = next_text (next, bp_item_get_id (BP_ITEM (step)));
 
-  append_cell (out, bp_item_get_id (BP_ITEM (step)), TRUE);
+  bp_csv_append_cell (out, bp_item_get_id (BP_ITEM (step)), TRUE);
   append_place (out, stage, lane);
-  append_cell (out, bp_step_get_text (step), FALSE);
-  append_cell (out, bp_step_get_actor (step), FALSE);
-  append_cell (out, duration, FALSE);
-  append_cell (out, bp_step_get_notes (step), FALSE);
-  append_cell (out, flags, FALSE);
-  append_cell (out, to, FALSE);
+  bp_csv_append_cell (out, bp_step_get_text (step), FALSE);
+  bp_csv_append_cell (out, bp_step_get_actor (step), FALSE);
+  bp_csv_append_cell (out, duration, FALSE);
+  bp_csv_append_cell (out, bp_step_get_notes (step), FALSE);
+  bp_csv_append_cell (out, flags, FALSE);
+  bp_csv_append_cell (out, to, FALSE);
   end_row (out);
 }
 
@@ -159,10 +159,10 @@ append_place_row (GString *out,
                   BpStage *stage,
                   BpLane  *lane)
 {
-  append_cell (out, NULL, TRUE);
+  bp_csv_append_cell (out, NULL, TRUE);
   append_place (out, stage, lane);
   for (guint i = 6; i < G_N_ELEMENTS (columns); i++)
-    append_cell (out, NULL, FALSE);
+    bp_csv_append_cell (out, NULL, FALSE);
   end_row (out);
 }
 
@@ -247,7 +247,7 @@ bp_csv_export (BpDocument *document,
   out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    append_cell (out, columns[i], i == 0);
+    bp_csv_append_cell (out, columns[i], i == 0);
   end_row (out);
 
   /* Lanes declared first when the steps alone would lose one or its place. */

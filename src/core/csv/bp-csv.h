@@ -44,6 +44,13 @@ GPtrArray   *bp_csv_check        (const char  *data,
 char        *bp_csv_export       (BpDocument  *document,
                                   gsize       *length);
 
+gboolean     bp_csv_add_flows    (BpDocument  *document,
+                                  const char  *data,
+                                  gsize        length,
+                                  GError     **error);
+char        *bp_csv_export_flows (BpDocument  *document,
+                                  gsize       *length);
+
 gboolean     bp_csv_path_is_sheet (const char *path);
 void         bp_csv_name_after_sheet (BpDocument *document,
                                       const char *path);
