@@ -69,6 +69,7 @@ bp_window_open_dialog (GtkWindow      *parent,
 
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
   add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
+  bp_window_csv_add_filter (GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), application);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -28,6 +28,7 @@ typedef struct {
   GFile       *file;
   char        *path;
   BpFileStamp *before;
+  GPtrArray   *notices;   /* of a step sheet, shown as a new blueprint */
 } OpenJob;
 
 static void
@@ -36,6 +37,7 @@ open_job_free (OpenJob *job)
   g_clear_object (&job->file);
   g_free (job->path);
   bp_file_stamp_free (job->before);
+  g_clear_pointer (&job->notices, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -61,7 +63,10 @@ read_in_thread (GTask        *task,
   GError *error = NULL;
 
   job->before = bp_file_stamp_new (job->file);
-  document = bp_bpj_load (job->path, &error);
+  if (bp_window_csv_is_sheet (job->file))
+    document = bp_window_csv_load (job->path, &job->notices, &error);
+  else
+    document = bp_bpj_load (job->path, &error);
   if (document == NULL)
     {
       g_task_return_error (task, error);
@@ -98,6 +103,13 @@ on_read (GObject      *source,
     {
       bp_window_show_error (self, _("Could Not Open the File"), error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->notices != NULL)
+    {
+      bp_window_csv_show (self, layout, job->file, job->notices);
+      g_task_return_boolean (outer, TRUE);
       return;
     }
 

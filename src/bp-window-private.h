@@ -129,4 +129,18 @@ void      bp_window_watch_file_as_read (BpWindow          *self,
 void      bp_window_watch_file_from    (BpWindow  *self,
                                         GDateTime *known_at);
 
+/* Step sheets (bp-window-csv.c). */
+void        bp_window_class_init_csv   (GtkWidgetClass *widget_class);
+gboolean    bp_window_csv_is_sheet     (GFile          *file);
+BpDocument *bp_window_csv_load         (const char     *path,
+                                        GPtrArray     **notices,
+                                        GError        **error);
+void        bp_window_csv_show         (BpWindow       *self,
+                                        BpLayout       *layout,
+                                        GFile          *file,
+                                        GPtrArray      *notices);
+void        bp_window_csv_add_filter   (GtkFileChooser *chooser);
+void        bp_window_csv_export_to    (BpWindow       *self,
+                                        GFile          *file);
+
 G_END_DECLS

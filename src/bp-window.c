@@ -530,6 +530,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, properties);
   bp_window_class_init_watch (widget_class);
   bp_window_class_init_clipboard (widget_class);
+  bp_window_class_init_csv (widget_class);
   bp_window_class_init_view (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bpj/bp-bpj.h"
+#include "csv/bp-csv.h"
 #include "export/bp-export.h"
 #include "insights/bp-insights-report.h"
 
@@ -86,7 +87,7 @@ create_option_context (Arguments *args)
     { "check", 0, 0, G_OPTION_ARG_NONE, &args->check,
       N_("Check that each FILE is a valid blueprint and list every problem"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &args->export_path,
-      N_("Export FILE to OUT, as PNG, PDF, SVG or .bpj after OUT’s extension"), N_("OUT") },
+      N_("Export FILE (a blueprint or a .csv step sheet) to OUT, as PNG, PDF, SVG, .bpj or .csv after OUT’s extension"), N_("OUT") },
     { "export-scale", 0, 0, G_OPTION_ARG_STRING, &args->export_scale,
       N_("Pixels per canvas unit of a PNG export, above 0 and up to 8 (default: 1)"), N_("N") },
     { "export-background", 0, 0, G_OPTION_ARG_STRING, &args->export_background,
@@ -124,7 +125,10 @@ create_option_context (Arguments *args)
                                       "  touchpoint --export=loan.pdf --export-page=slide loan.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide --export-page-per-stage loan.bpj\n"
                                       "  touchpoint --export=pay.png --export-stages=2-3 loan.bpj\n"
-                                      "  touchpoint --export=loan.png --export-scale=2 loan.bpj"));
+                                      "  touchpoint --export=loan.png --export-scale=2 loan.bpj\n"
+                                      "  touchpoint --export=loan.bpj loan-steps.csv\n"
+                                      "  touchpoint --export=loan.bpj loan-steps.csv loan-flows.csv\n"
+                                      "  touchpoint --export=loan-steps.csv loan.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -196,6 +200,107 @@ read_blueprint_bytes (const char  *path,
   return g_steal_pointer (&contents);
 }
 
+/* Prints each problem of a step sheet, by row and column. */
+static gboolean
+check_sheet (const char *display,
+             const char *contents,
+             gsize       length)
+{
+  g_autoptr(GPtrArray) problems = bp_csv_check (contents, length, MAX_PROBLEMS + 1);
+
+  for (guint i = 0; i < MIN (problems->len, MAX_PROBLEMS); i++)
+    g_printerr ("%s: %s\n", display, (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > MAX_PROBLEMS)
+    g_printerr (_("%s: more problems not shown after the first %d\n"), display, MAX_PROBLEMS);
+  return problems->len == 0;
+}
+
+/* A blueprint from a .bpj file or a step sheet (.csv, .tsv); what the
+ * sheet's reader had to guess goes to standard error. */
+static BpDocument *
+load_blueprint (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  BpDocument *document;
+  gsize length = 0;
+
+  if (!bp_csv_path_is_sheet (path))
+    return bp_bpj_load (path, error);
+
+  contents = read_blueprint_bytes (path, &length, error);
+  if (contents == NULL)
+    return NULL;
+  display = g_filename_display_name (path);
+  document = bp_csv_import (contents, length, &notices, error);
+  if (document == NULL)
+    {
+      g_prefix_error (error, "%s: ", display);
+      return NULL;
+    }
+  for (guint i = 0; i < notices->len; i++)
+    g_printerr ("%s: %s\n", display, (const char *) g_ptr_array_index (notices, i));
+  bp_csv_name_after_sheet (document, path);
+  return document;
+}
+
+static gboolean
+add_flow_sheet (BpDocument  *document,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  gsize length = 0;
+
+  contents = read_blueprint_bytes (path, &length, error);
+  if (contents == NULL)
+    return FALSE;
+  if (!bp_csv_add_flows (document, contents, length, error))
+    {
+      g_prefix_error (error, "%s: ", display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sheets are written with commas, so only a .csv name is a sheet to write. */
+static gboolean
+is_csv_output (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, ".csv");
+}
+
+/* Writes @document as a step sheet; the image options mean nothing here. */
+static int
+export_sheet (const Arguments *args,
+              BpDocument      *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (args->export_scale || args->export_background || args->export_page ||
+      args->export_stages || args->export_page_per_stage || args->export_legend ||
+      args->export_no_legend)
+    {
+      g_printerr (_("A CSV export takes no --export-… options: it holds every stage\n"));
+      return 1;
+    }
+
+  data = bp_csv_export (document, &length);
+  if (!bp_bpj_save_text (data, length, args->export_path, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
 /* Prints each problem of one file; TRUE when there are none. */
 static gboolean
 check_file (const char *path)
@@ -215,6 +320,8 @@ check_file (const char *path)
     }
 
   /* One more than we print, to know whether some were left out. */
+  if (bp_csv_path_is_sheet (path))
+    return check_sheet (display, contents, length);
   problems = bp_bpj_check (contents, length, MAX_PROBLEMS + 1);
   if (problems->len > 0)
     {
@@ -413,6 +520,9 @@ run_export (const Arguments *args)
       return 1;
     }
 
+  /* A step sheet may come with its flow sheet. */
+  if (n_files == 2 && bp_csv_path_is_sheet (args->files[0]) && bp_csv_path_is_sheet (args->files[1]))
+    n_files = 1;
   if (n_files != 1)
     {
       g_printerr (_("--export needs exactly one blueprint file to read, not %u\n"), n_files);
@@ -420,15 +530,18 @@ run_export (const Arguments *args)
       return 1;
     }
 
-  if (!parse_export_options (args, &options))
+  if (!is_csv_output (args->export_path) && !parse_export_options (args, &options))
     return 1;
 
-  document = bp_bpj_load (args->files[0], &error);
-  if (document == NULL)
+  document = load_blueprint (args->files[0], &error);
+  if (document == NULL || (args->files[1] != NULL && !add_flow_sheet (document, args->files[1], &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
+
+  if (is_csv_output (args->export_path))
+    return export_sheet (args, document);
 
   /* Its messages name the file and say why. */
   if (!bp_export_to_file (document, args->export_path, &options, &error))
