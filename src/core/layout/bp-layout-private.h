@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  *  bp-layout-stack.c  stacking the cards of each lane and stage in rows
  *  bp-layout-route.c  the orthogonal routes of the flows
  *  bp-layout-tracks.c parallel runs of routes moved apart
+ *  bp-layout-labels.c where the flows' labels go
  *  bp-layout-hit.c    hit testing and the rect and point queries
  *  bp-layout-index.c  the spatial index the last two ask
  *  bp-layout-items.c  the table from an item's id to its place
@@ -50,6 +51,7 @@ typedef enum {
 } BpLayoutItemList;
 
 typedef struct _BpLayoutItems BpLayoutItems;
+typedef struct _BpLayoutLabelSizes BpLayoutLabelSizes;
 
 struct _BpLayout
 {
@@ -71,6 +73,8 @@ struct _BpLayout
   guint          n_flows;
   BpLayoutRoute *routes;
   GArray        *points;    /* BpPoint: every route's points in turn */
+  BpRect        *label_rects; /* per flow; width 0: no label */
+  BpLayoutLabelSizes *label_sizes; /* measured label texts, kept across updates */
 
   gboolean       line_shown[BP_N_LINES];
   double         line_y[BP_N_LINES];
@@ -109,6 +113,12 @@ gboolean       bp_layout_items_lookup_in (BpLayoutItems    *items,
 void      bp_layout_stack_cards     (BpLayout         *self);
 /* Routes every flow around the placed cards, through the step index. */
 void      bp_layout_route_flows     (BpLayout         *self);
+
+/* Sets each labelled flow's label rect, and grows its route's bounds to
+ * hold it (bp-layout-labels.c). */
+void      bp_layout_place_labels    (BpLayout         *self);
+BpLayoutLabelSizes *bp_layout_label_sizes_new  (void);
+void      bp_layout_label_sizes_free (BpLayoutLabelSizes *sizes);
 
 /* Runs of routes in gutters and channels (bp-layout-tracks.c) */
 

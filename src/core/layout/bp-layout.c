@@ -26,6 +26,7 @@ bp_layout_clear (BpLayout *self)
   g_clear_pointer (&self->bands, g_free);
   g_clear_pointer (&self->cards, g_free);
   g_clear_pointer (&self->routes, g_free);
+  g_clear_pointer (&self->label_rects, g_free);
   g_array_set_size (self->points, 0);
   bp_layout_items_clear (self->items);
   g_clear_pointer (&self->step_index, bp_layout_index_free);
@@ -45,6 +46,7 @@ bp_layout_finalize (GObject *object)
   bp_layout_clear (self);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->items, bp_layout_items_free);
+  g_clear_pointer (&self->label_sizes, bp_layout_label_sizes_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (bp_layout_parent_class)->finalize (object);
@@ -266,6 +268,7 @@ bp_layout_update (BpLayout *self)
   /* Routes avoid cards through the step index, so it comes first. */
   self->step_index = index_cards (self);
   bp_layout_route_flows (self);
+  bp_layout_place_labels (self);
   self->flow_index = index_routes (self);
 }
 
@@ -426,6 +429,20 @@ bp_layout_get_flow_path (BpLayout *self,
   route = &self->routes[position];
   *n_points = route->n_points;
   return &g_array_index (self->points, BpPoint, route->first);
+}
+
+gboolean
+bp_layout_get_flow_label_rect (BpLayout *self,
+                               guint     position,
+                               BpRect   *rect)
+{
+  g_return_val_if_fail (BP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (position >= self->n_flows || self->label_rects[position].width <= 0)
+    return FALSE;
+  *rect = self->label_rects[position];
+  return TRUE;
 }
 
 gboolean
