@@ -837,6 +837,30 @@ main (int   argc,
       return 0;
     }
 
+  /* --layout: only the layout update, at every size */
+  if (argc > 1 && g_str_equal (argv[1], "--layout"))
+    {
+      for (guint b = 0; b < G_N_ELEMENTS (benches); b++)
+        {
+          Bench *bench = &benches[b];
+
+          bench->dir = dir;
+          bench->runs = 11;
+          bench_prepare (bench);
+          measure (bench, OP_LAYOUT);
+          bench_clear (bench);
+        }
+      for (guint b = 0; b < G_N_ELEMENTS (benches); b++)
+        {
+          g_autofree char *cell = format_stats (&benches[b].stats[OP_LAYOUT]);
+
+          g_print ("layout update, %5u steps (%u runs): %s ms\n",
+                   benches[b].n_steps, benches[b].runs, cell);
+        }
+      g_rmdir (dir);
+      return 0;
+    }
+
   /* --limits: only the largest and most awkward documents (bench-limits.c) */
   if (argc > 1 && g_str_equal (argv[1], "--limits"))
     {
