@@ -21,9 +21,10 @@
 /* As bp-render-text.c's FONT_SMALL, which draws the label's text. */
 #define LABEL_FONT_FAMILY "Cantarell, Inter, sans-serif"
 #define LABEL_FONT_SIZE   11.0
-/* Around the text, in the pill. */
-#define LABEL_PAD_X       7.0
-#define LABEL_PAD_Y       3.0
+/* Around the text, in the pill: snug, so that a label fits between a
+ * card and a line (18 units) and between two cards in a row. */
+#define LABEL_PAD_X       BP_LAYOUT_LABEL_PAD_X
+#define LABEL_PAD_Y       BP_LAYOUT_LABEL_PAD_Y
 /* Past this many measured texts, start afresh. */
 #define MAX_SIZES         4096
 
@@ -120,6 +121,35 @@ measure (BpLayoutLabelSizes *self,
   return *size;
 }
 
+/* Where a label goes. The pill sits on its route, where the route is
+ * clear of the three lines, the cards and the labels placed before it:
+ * tried from the middle of the route's middle segment outwards, along
+ * each segment and then beside it. Where no such place is free, the one
+ * least in the way. Placed labels are kept in a grid of cells, so each
+ * try looks at its neighbours only. */
+
+/* The side of a grid cell. */
+#define CELL 128.0
+/* Space kept between a label and another label, and between a label and
+ * a line or a card. */
+#define CLEARANCE      2.0
+#define NEAR_CLEARANCE 0.4
+/* A line is drawn 2 units wide. */
+#define LINE_CLEARANCE 1.2
+/* Between two tries along a segment. */
+#define STEP 12.0
+/* The most tries along one segment, either way from its middle. */
+#define MAX_STEPS 12
+/* Labels keep off the first and the last stretch of a route: its start
+ * at a card and its arrowhead. */
+#define END_ROOM 16.0
+
+typedef struct {
+  BpLayout   *layout;
+  GHashTable *grid;     /* cell key → GArray of flow positions */
+  BpRect      area;     /* the stage columns below their headers */
+} Placer;
+
 static double
 segment_length (const BpPoint *a,
                 const BpPoint *b)
@@ -127,10 +157,129 @@ segment_length (const BpPoint *a,
   return fabs (b->x - a->x) + fabs (b->y - a->y);
 }
 
-/* The middle of the route's middle segment (the longer of two). */
-static BpPoint
-label_anchor (const BpPoint *points,
-              guint          n_points)
+static gint64
+cell_key (gint64 cx,
+          gint64 cy)
+{
+  return (cx << 32) ^ (cy & 0xffffffff);
+}
+
+static void
+cell_range (const BpRect *rect,
+            gint64       *x0,
+            gint64       *y0,
+            gint64       *x1,
+            gint64       *y1)
+{
+  *x0 = (gint64) floor (rect->x / CELL);
+  *y0 = (gint64) floor (rect->y / CELL);
+  *x1 = (gint64) floor ((rect->x + rect->width) / CELL);
+  *y1 = (gint64) floor ((rect->y + rect->height) / CELL);
+}
+
+static void
+remember_label (Placer *placer,
+                guint   flow)
+{
+  const BpRect *rect = &placer->layout->label_rects[flow];
+  gint64 x0, y0, x1, y1;
+
+  cell_range (rect, &x0, &y0, &x1, &y1);
+  for (gint64 cx = x0; cx <= x1; cx++)
+    for (gint64 cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (placer->grid, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (placer->grid, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_array_append_val (cell, flow);
+      }
+}
+
+static double
+overlap_area (const BpRect *a,
+              const BpRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+typedef struct {
+  const BpLayout *layout;
+  BpRect          rect;   /* the label with its clearance */
+  double          cost;
+  gboolean        stop_at_any;
+} Probe;
+
+static gboolean
+add_card_cost (guint    index,
+               gpointer user_data)
+{
+  Probe *probe = user_data;
+  double area = overlap_area (&probe->rect, &probe->layout->cards[index].rect);
+
+  probe->cost += area;
+  return area > 0 && probe->stop_at_any;
+}
+
+/* How much of @rect lies on lines, cards, placed labels or outside the
+ * stage columns: 0 when it is free. With @stop_at_any, only whether. */
+static double
+spot_cost (Placer       *placer,
+           const BpRect *rect,
+           gboolean      stop_at_any)
+{
+  BpLayout *self = placer->layout;
+  Probe probe = {
+    self,
+    { rect->x - NEAR_CLEARANCE, rect->y - NEAR_CLEARANCE,
+      rect->width + 2 * NEAR_CLEARANCE, rect->height + 2 * NEAR_CLEARANCE },
+    0, stop_at_any,
+  };
+  BpRect spaced = {
+    rect->x - CLEARANCE, rect->y - CLEARANCE, rect->width + 2 * CLEARANCE, rect->height + 2 * CLEARANCE,
+  };
+  gint64 x0, y0, x1, y1;
+
+  /* Outside the columns counts heavily: the pill would be cut off. */
+  probe.cost += 4 * (rect->width * rect->height - overlap_area (rect, &placer->area));
+
+  for (guint i = 0; i < BP_N_LINES; i++)
+    if (self->line_shown[i] && rect->y - LINE_CLEARANCE < self->line_y[i] &&
+        self->line_y[i] < rect->y + rect->height + LINE_CLEARANCE)
+      probe.cost += 2 * rect->width * rect->height;
+  if (probe.cost > 0 && stop_at_any)
+    return probe.cost;
+
+  cell_range (&spaced, &x0, &y0, &x1, &y1);
+  for (gint64 cx = x0; cx <= x1; cx++)
+    for (gint64 cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (placer->grid, &key);
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          {
+            probe.cost += overlap_area (&spaced, &self->label_rects[g_array_index (cell, guint, k)]);
+            if (probe.cost > 0 && stop_at_any)
+              return probe.cost;
+          }
+      }
+
+  bp_layout_index_query (self->step_index, &probe.rect, add_card_cost, &probe);
+  return probe.cost;
+}
+
+/* The route's middle segment (the longer of two middle ones). */
+static guint
+middle_segment (const BpPoint *points,
+                guint          n_points)
 {
   guint n_segments = n_points - 1;
   guint s = (n_segments - 1) / 2;
@@ -138,8 +287,178 @@ label_anchor (const BpPoint *points,
   if (n_segments % 2 == 0 &&
       segment_length (&points[s + 1], &points[s + 2]) > segment_length (&points[s], &points[s + 1]))
     s++;
+  return s;
+}
 
-  return (BpPoint) { (points[s].x + points[s + 1].x) / 2, (points[s].y + points[s + 1].y) / 2 };
+/* The pill of @size centred @along units from the middle of segment
+ * @s; @side 0 on it, -1 and 1 beside it (above and below a horizontal
+ * run, left and right of a vertical one). */
+static BpRect
+spot (const BpPoint *points,
+      guint          s,
+      double         along,
+      int            side,
+      LabelSize      size)
+{
+  const BpPoint *a = &points[s], *b = &points[s + 1];
+  double length = segment_length (a, b);
+  double x = (a->x + b->x) / 2 + (b->x - a->x) / length * along;
+  double y = (a->y + b->y) / 2 + (b->y - a->y) / length * along;
+
+  if (a->y == b->y)
+    y += side * (size.height / 2 + CLEARANCE + 1);
+  else
+    x += side * (size.width / 2 + CLEARANCE + 1);
+
+  return (BpRect) { x - size.width / 2, y - size.height / 2, size.width, size.height };
+}
+
+/* How far from its middle a label may go along segment @s: not into the
+ * route's first or last stretch. */
+static double
+reach_along (const BpPoint *points,
+             guint          n_points,
+             guint          s)
+{
+  double half = segment_length (&points[s], &points[s + 1]) / 2;
+
+  if (s == 0 || s + 2 == n_points)
+    half -= END_ROOM;
+  return MAX (half, 0);
+}
+
+typedef struct {
+  BpRect rect;
+  double cost;
+} Best;
+
+static gboolean
+try_spot (Placer       *placer,
+          const BpRect *rect,
+          Best         *best)
+{
+  double cost;
+
+  if (spot_cost (placer, rect, TRUE) == 0)
+    {
+      best->rect = *rect;
+      best->cost = 0;
+      return TRUE;
+    }
+  cost = spot_cost (placer, rect, FALSE);
+  if (cost < best->cost)
+    {
+      best->rect = *rect;
+      best->cost = cost;
+    }
+  return FALSE;
+}
+
+/* The pill beside a vertical segment from @a to @b (@side -1 left, 1
+ * right, 0 on it), centred at @y. */
+static BpRect
+spot_at_y (const BpPoint *a,
+           int            side,
+           double         y,
+           LabelSize      size)
+{
+  double x = a->x + side * (size.width / 2 + CLEARANCE + 1);
+
+  return (BpRect) { x - size.width / 2, y - size.height / 2, size.width, size.height };
+}
+
+/* A vertical run that crosses a line has room for its label only in the
+ * narrow band between the line and a card: tries the label just above
+ * and just below each line it crosses, beside the run and on it. */
+static gboolean
+try_beside_lines (Placer        *placer,
+                  const BpPoint *a,
+                  const BpPoint *b,
+                  LabelSize      size,
+                  Best          *best)
+{
+  const BpLayout *self = placer->layout;
+  double lo = MIN (a->y, b->y), hi = MAX (a->y, b->y);
+  double off = size.height / 2 + LINE_CLEARANCE + 0.05;
+  /* Left first: marks sit on a card's top right corner. */
+  static const int sides[] = { -1, 1, 0 };
+
+  if (a->x != b->x)
+    return FALSE;
+
+  for (guint i = 0; i < BP_N_LINES; i++)
+    {
+      double y = self->line_y[i];
+
+      if (!self->line_shown[i] || y <= lo || y >= hi)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
+        for (int above = 0; above < 2; above++)
+          {
+            BpRect rect = spot_at_y (a, sides[k], above ? y - off : y + off, size);
+
+            if (try_spot (placer, &rect, best))
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* Tries the places along segment @s, from its middle outwards, on it and
+ * then beside it; TRUE when one was free. On the route, a label keeps off
+ * its first and last stretch. */
+static gboolean
+try_segment (Placer        *placer,
+             const BpPoint *points,
+             guint          n_points,
+             guint          s,
+             LabelSize      size,
+             Best          *best)
+{
+  double half = segment_length (&points[s], &points[s + 1]) / 2;
+
+  for (int side = 0; side < 3; side++)
+    {
+      double reach = side == 0 ? reach_along (points, n_points, s) : half;
+      double step = MAX (STEP, reach / MAX_STEPS);
+
+      for (guint k = 0; k <= 2 * MAX_STEPS; k++)
+        {
+          double along = (k % 2 ? -1.0 : 1.0) * ((k + 1) / 2) * step;
+          BpRect rect;
+
+          if (fabs (along) > reach)
+            break;
+          rect = spot (points, s, along, side == 2 ? -1 : side, size);
+          if (try_spot (placer, &rect, best))
+            return TRUE;
+        }
+    }
+  return try_beside_lines (placer, &points[s], &points[s + 1], size, best);
+}
+
+static BpRect
+place_label (Placer        *placer,
+             const BpPoint *points,
+             guint          n_points,
+             LabelSize      size)
+{
+  guint n_segments = n_points - 1;
+  guint middle = middle_segment (points, n_points);
+  Best best = { spot (points, middle, 0, 0, size), G_MAXDOUBLE };
+
+  for (guint k = 0; k < 2 * n_segments; k++)
+    {
+      /* middle, middle + 1, middle - 1, middle + 2, … */
+      int s = (int) middle + ((k % 2) ? -(int) ((k + 1) / 2) : (int) (k / 2));
+
+      if (s < 0 || s >= (int) n_segments || segment_length (&points[s], &points[s + 1]) == 0)
+        continue;
+      if (try_segment (placer, points, n_points, s, size, &best))
+        break;
+    }
+
+  return best.rect;
 }
 
 static void
@@ -157,27 +476,37 @@ grow_bounds (BpRect       *bounds,
 void
 bp_layout_place_labels (BpLayout *self)
 {
+  Placer placer = {
+    self,
+    NULL,
+    { BP_LAYOUT_HEADER_WIDTH, BP_LAYOUT_TITLE_HEIGHT + BP_LAYOUT_HEADER_HEIGHT,
+      self->width - BP_LAYOUT_HEADER_WIDTH,
+      self->height - BP_LAYOUT_TITLE_HEIGHT - BP_LAYOUT_HEADER_HEIGHT },
+  };
+
   self->label_rects = g_new0 (BpRect, self->n_flows);
 
   for (guint i = 0; i < self->n_flows; i++)
     {
       const char *label = bp_flow_get_label (bp_document_get_flow (self->document, i));
       const BpLayoutRoute *route = &self->routes[i];
-      const BpPoint *points;
       LabelSize size;
-      BpPoint anchor;
 
       if (label == NULL || label[0] == '\0' || route->n_points < 2)
         continue;
 
       if (self->label_sizes == NULL)
         self->label_sizes = bp_layout_label_sizes_new ();
+      if (placer.grid == NULL)
+        placer.grid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
+
       size = measure (self->label_sizes, label);
-      points = &g_array_index (self->points, BpPoint, route->first);
-      anchor = label_anchor (points, route->n_points);
-      self->label_rects[i] = (BpRect) {
-        anchor.x - size.width / 2, anchor.y - size.height / 2, size.width, size.height,
-      };
+      self->label_rects[i] = place_label (&placer, &g_array_index (self->points, BpPoint, route->first),
+                                          route->n_points, size);
+      remember_label (&placer, i);
       grow_bounds (&self->routes[i].bounds, &self->label_rects[i]);
     }
+
+  g_clear_pointer (&placer.grid, g_hash_table_unref);
 }

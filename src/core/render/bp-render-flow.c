@@ -257,7 +257,8 @@ draw_flow_label (BpRender *r,
   bp_render_set_rgb (r->cr, bp_render_is_selected (r, id) ? &r->pal->accent : &r->pal->separator);
   cairo_set_line_width (r->cr, 1);
   cairo_stroke (r->cr);
-  bp_render_show_text (r, pill.x + 7, pill.y + 3, &r->pal->text_dim, 1);
+  bp_render_show_text (r, pill.x + BP_LAYOUT_LABEL_PAD_X, pill.y + BP_LAYOUT_LABEL_PAD_Y,
+                       &r->pal->text_dim, 1);
 }
 
 void
