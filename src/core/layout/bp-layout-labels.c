@@ -164,6 +164,16 @@ cell_key (gint64 cx,
   return (cx << 32) ^ (cy & 0xffffffff);
 }
 
+/* g_int64_hash() folds the two halves together, which sends the cells of
+ * a diagonal to one bucket: mix the bits first. */
+static guint
+cell_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (guint) (v >> 32);
+}
+
 static void
 cell_range (const BpRect *rect,
             gint64       *x0,
@@ -327,9 +337,15 @@ reach_along (const BpPoint *points,
   return MAX (half, 0);
 }
 
+/* The most places tried for one label, and of those the most weighed
+ * for the least bad one: a label among many must not slow the layout. */
+#define MAX_TRIES   64
+#define MAX_WEIGHED 4
+
 typedef struct {
   BpRect rect;
   double cost;
+  guint  tries;
 } Best;
 
 static gboolean
@@ -339,12 +355,17 @@ try_spot (Placer       *placer,
 {
   double cost;
 
+  /* Out of tries: stop here, with the least bad so far. */
+  if (best->tries++ >= MAX_TRIES)
+    return TRUE;
   if (spot_cost (placer, rect, TRUE) == 0)
     {
       best->rect = *rect;
       best->cost = 0;
       return TRUE;
     }
+  if (best->tries > MAX_WEIGHED)
+    return FALSE;
   cost = spot_cost (placer, rect, FALSE);
   if (cost < best->cost)
     {
@@ -445,7 +466,7 @@ place_label (Placer        *placer,
 {
   guint n_segments = n_points - 1;
   guint middle = middle_segment (points, n_points);
-  Best best = { spot (points, middle, 0, 0, size), G_MAXDOUBLE };
+  Best best = { spot (points, middle, 0, 0, size), G_MAXDOUBLE, 0 };
 
   for (guint k = 0; k < 2 * n_segments; k++)
     {
@@ -498,7 +519,7 @@ bp_layout_place_labels (BpLayout *self)
       if (self->label_sizes == NULL)
         self->label_sizes = bp_layout_label_sizes_new ();
       if (placer.grid == NULL)
-        placer.grid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+        placer.grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
                                              (GDestroyNotify) g_array_unref);
 
       size = measure (self->label_sizes, label);

@@ -47,6 +47,7 @@ bp_layout_finalize (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->items, bp_layout_items_free);
   g_clear_pointer (&self->label_sizes, bp_layout_label_sizes_free);
+  g_clear_pointer (&self->tracks, bp_layout_tracks_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (bp_layout_parent_class)->finalize (object);
@@ -65,6 +66,7 @@ bp_layout_init (BpLayout *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (BpPoint));
   self->items = bp_layout_items_new ();
+  self->tracks = bp_layout_tracks_new ();
   /* Empty until the first update, but there to be asked. */
   self->step_index = bp_layout_index_new (0);
   self->flow_index = bp_layout_index_new (0);
