@@ -293,8 +293,8 @@ meets (const Item *item,
  * more than MAX_SCAN others has no room to move to anyway: past that
  * many, a place counts as taken, which bounds the work on blueprints
  * too dense to read. */
-#define MAX_SCAN   128
-#define MAX_ACTIVE 256
+#define MAX_SCAN   48
+#define MAX_ACTIVE 96
 
 typedef enum {
   PLACE_FREE,
