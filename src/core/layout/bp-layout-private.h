@@ -18,6 +18,7 @@ G_BEGIN_DECLS
  *                     cards, lines) and the geometry getters
  *  bp-layout-stack.c  stacking the cards of each lane and stage in rows
  *  bp-layout-route.c  the orthogonal routes of the flows
+ *  bp-layout-path.c   a route while it is made; runs that cross cards
  *  bp-layout-ports.c  each flow's own place on a card's side
  *  bp-layout-tracks.c parallel runs of routes moved apart
  *  bp-layout-labels.c where the flows' labels go
@@ -123,7 +124,7 @@ void      bp_layout_place_labels    (BpLayout         *self);
 BpLayoutLabelSizes *bp_layout_label_sizes_new  (void);
 void      bp_layout_label_sizes_free (BpLayoutLabelSizes *sizes);
 
-/* Routes while they are made (bp-layout-route.c) */
+/* Routes while they are made (bp-layout-path.c) */
 
 /* The shortest straight run of an arrow out of or into a card. */
 #define BP_LAYOUT_MIN_RUN 4.0

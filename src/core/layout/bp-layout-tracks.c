@@ -365,7 +365,11 @@ card_too_near (guint    index,
 {
   const CardProbe *probe = user_data;
 
-  return bp_rect_intersects (&probe->layout->cards[index].rect, &probe->rect);
+  const BpRect *card = &probe->layout->cards[index].rect;
+  const BpRect *rect = &probe->rect;
+
+  return card->x < rect->x + rect->width && rect->x < card->x + card->width &&
+         card->y < rect->y + rect->height && rect->y < card->y + card->height;
 }
 
 static gboolean
