@@ -17,10 +17,10 @@
  * the routing, the ports and the tracks. */
 
 void
-bp_layout_path_push (BpLayoutPath    *path,
-           double   x,
-           double   y,
-           BpRunKind  kind)
+bp_layout_path_push (BpLayoutPath *path,
+                     double        x,
+                     double        y,
+                     BpRunKind     kind)
 {
   if (path->n < BP_LAYOUT_MAX_ROUTE_POINTS)
     {
@@ -111,8 +111,8 @@ card_blocks_segment (guint    index,
 
 gboolean
 bp_layout_run_is_clear (const BpLayout *self,
-              const BpPoint  *a,
-              const BpPoint  *b)
+                        const BpPoint  *a,
+                        const BpPoint  *b)
 {
   SegmentProbe probe = { self, *a, *b };
   BpRect rect = {

@@ -22,18 +22,18 @@
 
 /* Adds a run that may cross any card. */
 static void
-path_add (BpLayoutPath   *path,
-          double  x,
-          double  y)
+path_add (BpLayoutPath *path,
+          double        x,
+          double        y)
 {
   bp_layout_path_push (path, x, y, BP_RUN_CHECK);
 }
 
 /* Adds a run that lies in a gutter or a channel. */
 static void
-path_add_clear (BpLayoutPath   *path,
-                double  x,
-                double  y)
+path_add_clear (BpLayoutPath *path,
+                double        x,
+                double        y)
 {
   bp_layout_path_push (path, x, y, BP_RUN_CLEAR);
 }
@@ -42,7 +42,7 @@ static gboolean
 path_is_clear (const BpLayout     *self,
                const BpLayoutCard *from,
                const BpLayoutCard *to,
-               const BpLayoutPath         *path)
+               const BpLayoutPath *path)
 {
   for (guint i = 1; i < path->n; i++)
     {
@@ -136,7 +136,7 @@ static void
 route_rightward (const BpLayout     *self,
                  const BpLayoutCard *from,
                  const BpLayoutCard *to,
-                 BpLayoutPath               *path)
+                 BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
@@ -158,7 +158,7 @@ static gboolean
 route_rightward_by_channel (const BpLayout     *self,
                             const BpLayoutCard *from,
                             const BpLayoutCard *to,
-                            BpLayoutPath               *path)
+                            BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
@@ -188,7 +188,7 @@ route_rightward_by_channel (const BpLayout     *self,
 static gboolean
 route_vertical (const BpLayoutCard *from,
                 const BpLayoutCard *to,
-                BpLayoutPath               *path)
+                BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
@@ -228,7 +228,7 @@ route_vertical (const BpLayoutCard *from,
  * edge when that channel lies beside a line. */
 static void
 add_entry_from_channel (const BpLayout     *self,
-                        BpLayoutPath               *path,
+                        BpLayoutPath       *path,
                         double              x_from,
                         const BpLayoutCard *from,
                         const BpLayoutCard *to)
@@ -249,7 +249,7 @@ static void
 route_around (const BpLayout     *self,
               const BpLayoutCard *from,
               const BpLayoutCard *to,
-              BpLayoutPath               *path)
+              BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   double x = gutter_after (self, from->stage);
@@ -268,7 +268,7 @@ static void
 route_by_channels (const BpLayout     *self,
                    const BpLayoutCard *from,
                    const BpLayoutCard *to,
-                   BpLayoutPath               *path)
+                   BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   gboolean above = bp_rect_centre_y (&to->rect) < bp_rect_centre_y (s);
@@ -289,7 +289,7 @@ static void
 route_flow (const BpLayout     *self,
             const BpLayoutCard *from,
             const BpLayoutCard *to,
-            BpLayoutPath               *path)
+            BpLayoutPath       *path)
 {
   if (to->rect.x >= bp_rect_right (&from->rect) + 2 * BP_LAYOUT_MIN_RUN)
     {
