@@ -391,8 +391,9 @@ assert_queries_match_scan (BpLayout *layout,
 }
 
 /* How near a line a horizontal run of a route may lie: nearer, it reads
- * as running along the line rather than crossing it. */
-#define LINE_CLEARANCE 6.0
+ * as running along the line rather than crossing it. Routes keep 8 units
+ * off; a run moved off another's track or arrowhead may come to 4. */
+#define LINE_CLEARANCE 4.0
 
 /* The least distance from a horizontal run of any route to a drawn line;
  * G_MAXDOUBLE when there is none. */

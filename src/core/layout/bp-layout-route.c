@@ -18,180 +18,52 @@
  * the most natural to one that only uses the gutters beside the columns
  * and the channels between card rows, which are always free. */
 
-/* The shortest straight run of an arrow out of or into a card. */
-#define MIN_RUN 4.0
-/* The most points a route has: six, and room to spare. */
-#define MAX_ROUTE_POINTS 8
-
-/* What may lie across a run of a route (the segment ending at a point). */
-typedef enum {
-  RUN_CHECK,      /* any card: ask the spatial index */
-  RUN_CLEAR,      /* none: it lies in a gutter or a channel */
-  RUN_OUT_OF_ROW, /* from the source rightwards to its column's gutter:
-                   * only a card after it in its row */
-  RUN_INTO_ROW,   /* from the gutter before the target's column to it:
-                   * only a card before it in its row */
-} RunKind;
-
-typedef struct {
-  BpPoint points[MAX_ROUTE_POINTS];
-  RunKind kind[MAX_ROUTE_POINTS];
-  guint   n;
-} Path;
-
 /* Paths */
-
-static void
-path_push (Path    *path,
-           double   x,
-           double   y,
-           RunKind  kind)
-{
-  if (path->n < MAX_ROUTE_POINTS)
-    {
-      path->kind[path->n] = kind;
-      path->points[path->n++] = (BpPoint) { x, y };
-    }
-}
 
 /* Adds a run that may cross any card. */
 static void
-path_add (Path   *path,
-          double  x,
-          double  y)
+path_add (BpLayoutPath *path,
+          double        x,
+          double        y)
 {
-  path_push (path, x, y, RUN_CHECK);
+  bp_layout_path_push (path, x, y, BP_RUN_CHECK);
 }
 
 /* Adds a run that lies in a gutter or a channel. */
 static void
-path_add_clear (Path   *path,
-                double  x,
-                double  y)
+path_add_clear (BpLayoutPath *path,
+                double        x,
+                double        y)
 {
-  path_push (path, x, y, RUN_CLEAR);
-}
-
-static gboolean
-same_point (const BpPoint *a,
-            const BpPoint *b)
-{
-  return a->x == b->x && a->y == b->y;
-}
-
-static gboolean
-collinear (const BpPoint *a,
-           const BpPoint *b,
-           const BpPoint *c)
-{
-  return (a->x == b->x && b->x == c->x) || (a->y == b->y && b->y == c->y);
-}
-
-/* Drops zero-length segments and points that are not bends. */
-static void
-path_simplify (Path *path)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < path->n; i++)
-    {
-      BpPoint p = path->points[i];
-      RunKind kind = path->kind[i];
-
-      while (n >= 2 && !same_point (&path->points[n - 1], &p) &&
-             collinear (&path->points[n - 2], &path->points[n - 1], &p))
-        {
-          /* One run now covers both; unless they were alike, check it
-           * against every card. */
-          n--;
-          if (kind != path->kind[n])
-            kind = RUN_CHECK;
-        }
-
-      if (n >= 1 && same_point (&path->points[n - 1], &p))
-        continue;
-
-      path->points[n] = p;
-      path->kind[n] = kind;
-      n++;
-    }
-
-  path->n = n;
-}
-
-/* Crossing cards */
-
-/* Whether [a, b] reaches into the open interval (c, d); a point a == b
- * must lie strictly inside it. */
-static gboolean
-reaches_into (double a,
-              double b,
-              double c,
-              double d)
-{
-  if (a == b)
-    return c < a && a < d;
-  return MIN (a, b) < d && c < MAX (a, b);
-}
-
-typedef struct {
-  const BpLayout *layout;
-  BpPoint         a;
-  BpPoint         b;
-} SegmentProbe;
-
-/* A segment crosses a card when it enters the card's inside: running
- * along an edge, or starting or ending on one, does not count. */
-static gboolean
-card_blocks_segment (guint    index,
-                     gpointer user_data)
-{
-  const SegmentProbe *probe = user_data;
-  const BpRect *card = &probe->layout->cards[index].rect;
-
-  return reaches_into (probe->a.x, probe->b.x, card->x, bp_rect_right (card)) &&
-         reaches_into (probe->a.y, probe->b.y, card->y, bp_rect_bottom (card));
-}
-
-static gboolean
-run_is_clear (const BpLayout *self,
-              const BpPoint  *a,
-              const BpPoint  *b)
-{
-  SegmentProbe probe = { self, *a, *b };
-  BpRect rect = {
-    MIN (a->x, b->x), MIN (a->y, b->y), fabs (b->x - a->x), fabs (b->y - a->y),
-  };
-
-  return !bp_layout_index_query (self->step_index, &rect, card_blocks_segment, &probe);
+  bp_layout_path_push (path, x, y, BP_RUN_CLEAR);
 }
 
 static gboolean
 path_is_clear (const BpLayout     *self,
                const BpLayoutCard *from,
                const BpLayoutCard *to,
-               const Path         *path)
+               const BpLayoutPath *path)
 {
   for (guint i = 1; i < path->n; i++)
     {
       switch (path->kind[i])
         {
-        case RUN_CLEAR:
+        case BP_RUN_CLEAR:
           break;
 
-        case RUN_OUT_OF_ROW:
+        case BP_RUN_OUT_OF_ROW:
           if (from->followed)
             return FALSE;
           break;
 
-        case RUN_INTO_ROW:
+        case BP_RUN_INTO_ROW:
           if (to->preceded)
             return FALSE;
           break;
 
-        case RUN_CHECK:
+        case BP_RUN_CHECK:
         default:
-          if (!run_is_clear (self, &path->points[i - 1], &path->points[i]))
+          if (!bp_layout_run_is_clear (self, &path->points[i - 1], &path->points[i]))
             return FALSE;
           break;
         }
@@ -264,7 +136,7 @@ static void
 route_rightward (const BpLayout     *self,
                  const BpLayoutCard *from,
                  const BpLayoutCard *to,
-                 Path               *path)
+                 BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
@@ -274,10 +146,10 @@ route_rightward (const BpLayout     *self,
 
   path->n = 0;
   path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
-  path_push (path, x, bp_rect_centre_y (s), next_column ? RUN_OUT_OF_ROW : RUN_CHECK);
-  path_push (path, x, bp_rect_centre_y (t), in_gutter ? RUN_CLEAR : RUN_CHECK);
-  path_push (path, t->x, bp_rect_centre_y (t), in_gutter ? RUN_INTO_ROW : RUN_CHECK);
-  path_simplify (path);
+  bp_layout_path_push (path, x, bp_rect_centre_y (s), next_column ? BP_RUN_OUT_OF_ROW : BP_RUN_CHECK);
+  bp_layout_path_push (path, x, bp_rect_centre_y (t), in_gutter ? BP_RUN_CLEAR : BP_RUN_CHECK);
+  bp_layout_path_push (path, t->x, bp_rect_centre_y (t), in_gutter ? BP_RUN_INTO_ROW : BP_RUN_CHECK);
+  bp_layout_path_simplify (path);
 }
 
 /* Like route_rightward, but across the columns between the two cards
@@ -286,7 +158,7 @@ static gboolean
 route_rightward_by_channel (const BpLayout     *self,
                             const BpLayoutCard *from,
                             const BpLayoutCard *to,
-                            Path               *path)
+                            BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
@@ -303,12 +175,12 @@ route_rightward_by_channel (const BpLayout     *self,
 
   path->n = 0;
   path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
-  path_push (path, x_out, bp_rect_centre_y (s), RUN_OUT_OF_ROW);
+  bp_layout_path_push (path, x_out, bp_rect_centre_y (s), BP_RUN_OUT_OF_ROW);
   path_add_clear (path, x_out, y);
   path_add_clear (path, x_in, y);
   path_add_clear (path, x_in, bp_rect_centre_y (t));
-  path_push (path, t->x, bp_rect_centre_y (t), RUN_INTO_ROW);
-  path_simplify (path);
+  bp_layout_path_push (path, t->x, bp_rect_centre_y (t), BP_RUN_INTO_ROW);
+  bp_layout_path_simplify (path);
   return TRUE;
 }
 
@@ -316,7 +188,7 @@ route_rightward_by_channel (const BpLayout     *self,
 static gboolean
 route_vertical (const BpLayoutCard *from,
                 const BpLayoutCard *to,
-                Path               *path)
+                BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   const BpRect *t = &to->rect;
@@ -324,7 +196,7 @@ route_vertical (const BpLayoutCard *from,
   double hi = MIN (bp_rect_right (s), bp_rect_right (t));
   double x;
 
-  if (hi - lo < 4 * MIN_RUN)
+  if (hi - lo < 4 * BP_LAYOUT_MIN_RUN)
     return FALSE;
 
   if (bp_rect_centre_x (s) > lo && bp_rect_centre_x (s) < hi)
@@ -335,12 +207,12 @@ route_vertical (const BpLayoutCard *from,
     x = (lo + hi) / 2;
 
   path->n = 0;
-  if (t->y >= bp_rect_bottom (s) + 2 * MIN_RUN)
+  if (t->y >= bp_rect_bottom (s) + 2 * BP_LAYOUT_MIN_RUN)
     {
       path_add (path, x, bp_rect_bottom (s));
       path_add (path, x, t->y);
     }
-  else if (bp_rect_bottom (t) + 2 * MIN_RUN <= s->y)
+  else if (bp_rect_bottom (t) + 2 * BP_LAYOUT_MIN_RUN <= s->y)
     {
       path_add (path, x, s->y);
       path_add (path, x, bp_rect_bottom (t));
@@ -356,7 +228,7 @@ route_vertical (const BpLayoutCard *from,
  * edge when that channel lies beside a line. */
 static void
 add_entry_from_channel (const BpLayout     *self,
-                        Path               *path,
+                        BpLayoutPath       *path,
                         double              x_from,
                         const BpLayoutCard *from,
                         const BpLayoutCard *to)
@@ -377,16 +249,16 @@ static void
 route_around (const BpLayout     *self,
               const BpLayoutCard *from,
               const BpLayoutCard *to,
-              Path               *path)
+              BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   double x = gutter_after (self, from->stage);
 
   path->n = 0;
   path_add (path, bp_rect_right (s), bp_rect_centre_y (s));
-  path_push (path, x, bp_rect_centre_y (s), RUN_OUT_OF_ROW);
+  bp_layout_path_push (path, x, bp_rect_centre_y (s), BP_RUN_OUT_OF_ROW);
   add_entry_from_channel (self, path, x, from, to);
-  path_simplify (path);
+  bp_layout_path_simplify (path);
 }
 
 /* Out of the top or bottom edge into the channel beside the source, to
@@ -396,7 +268,7 @@ static void
 route_by_channels (const BpLayout     *self,
                    const BpLayoutCard *from,
                    const BpLayoutCard *to,
-                   Path               *path)
+                   BpLayoutPath       *path)
 {
   const BpRect *s = &from->rect;
   gboolean above = bp_rect_centre_y (&to->rect) < bp_rect_centre_y (s);
@@ -408,7 +280,7 @@ route_by_channels (const BpLayout     *self,
   path_add_clear (path, bp_rect_centre_x (s), y);
   path_add_clear (path, x, y);
   add_entry_from_channel (self, path, x, from, to);
-  path_simplify (path);
+  bp_layout_path_simplify (path);
 }
 
 /* The simplest route that crosses no card, trying shapes from the most
@@ -417,9 +289,9 @@ static void
 route_flow (const BpLayout     *self,
             const BpLayoutCard *from,
             const BpLayoutCard *to,
-            Path               *path)
+            BpLayoutPath       *path)
 {
-  if (to->rect.x >= bp_rect_right (&from->rect) + 2 * MIN_RUN)
+  if (to->rect.x >= bp_rect_right (&from->rect) + 2 * BP_LAYOUT_MIN_RUN)
     {
       route_rightward (self, from, to, path);
       if (path_is_clear (self, from, to, path))
@@ -473,58 +345,93 @@ flow_card (BpLayout   *self,
   return &self->cards[position];
 }
 
-/* The runs of @path that lie in a gutter or a channel, but not the first
- * or the last, which leave and enter the cards, nor a channel beside a
- * line, which a move could bring nearer to the line. */
+/* Which runs of @path may move sideways to a track of their own: not the
+ * first or the last, which leave and enter the cards at their ports. */
 static void
-add_free_runs (const BpLayout *self,
-               BpLayoutTracks *tracks,
-               const Path     *path,
-               guint           first)
+mark_movable_runs (const BpLayoutPath *path,
+                   guint8             *movable)
 {
-  for (guint i = 2; i + 1 < path->n; i++)
-    {
-      const BpPoint *a = &path->points[i - 1];
-      const BpPoint *b = &path->points[i];
-
-      if (path->kind[i] == RUN_CLEAR && !(a->y == b->y && beside_line (self, a->y)))
-        bp_layout_tracks_add (tracks, a, b, first + i);
-    }
+  for (guint i = 0; i < path->n; i++)
+    movable[i] = i >= 2 && i + 1 < path->n;
 }
 
-void
-bp_layout_route_flows (BpLayout *self)
+/* Routes every flow, and notes its cards in @ends (G_MAXUINT: none). */
+static void
+route_all (BpLayout     *self,
+           BpLayoutPath *paths,
+           guint        *ends)
 {
-  BpLayoutTracks *tracks = bp_layout_tracks_new ();
-
-  self->n_flows = bp_document_get_n_flows (self->document);
-  self->routes = g_new0 (BpLayoutRoute, self->n_flows);
-
   for (guint i = 0; i < self->n_flows; i++)
     {
       BpFlow *flow = bp_document_get_flow (self->document, i);
       const BpLayoutCard *from = flow_card (self, bp_flow_get_from (flow));
       const BpLayoutCard *to = flow_card (self, bp_flow_get_to (flow));
-      BpLayoutRoute *route = &self->routes[i];
-      Path path = { .n = 0 };
 
+      paths[i].n = 0;
+      paths[i].ports_moved = FALSE;
+      ends[2 * i] = ends[2 * i + 1] = G_MAXUINT;
       bp_layout_items_remember (self->items, BP_ITEM (flow), BP_LAYOUT_ITEM_FLOW, i);
 
       if (from == NULL || to == NULL || from == to)
         continue;
 
-      route_flow (self, from, to, &path);
-      if (path.n < 2)
-        continue;
+      route_flow (self, from, to, &paths[i]);
+      if (paths[i].n < 2)
+        {
+          paths[i].n = 0;
+          continue;
+        }
+      ends[2 * i] = from - self->cards;
+      ends[2 * i + 1] = to - self->cards;
+    }
+}
 
+/* A route whose moved ports bring a run onto a card keeps the middle of
+ * its cards' sides, as first routed. */
+static void
+restore_blocked (BpLayout     *self,
+                 BpLayoutPath *paths,
+                 const guint  *ends)
+{
+  for (guint i = 0; i < self->n_flows; i++)
+    if (paths[i].ports_moved && !bp_layout_path_is_clear (self, &paths[i]))
+      route_flow (self, &self->cards[ends[2 * i]], &self->cards[ends[2 * i + 1]], &paths[i]);
+}
+
+void
+bp_layout_route_flows (BpLayout *self)
+{
+  BpLayoutPath *paths;
+  g_autofree guint *ends = NULL;
+  g_autofree guint8 *movable = NULL;
+
+  self->n_flows = bp_document_get_n_flows (self->document);
+  self->routes = g_new0 (BpLayoutRoute, self->n_flows);
+  paths = bp_layout_tracks_paths (self->tracks, self->n_flows);
+
+  ends = g_new (guint, 2 * self->n_flows);
+
+  route_all (self, paths, ends);
+  bp_layout_spread_ports (self, paths, ends);
+  restore_blocked (self, paths, ends);
+
+  for (guint i = 0; i < self->n_flows; i++)
+    {
+      BpLayoutRoute *route = &self->routes[i];
+
+      if (paths[i].n < 2)
+        continue;
       route->first = self->points->len;
-      route->n_points = path.n;
-      add_free_runs (self, tracks, &path, route->first);
-      g_array_append_vals (self->points, path.points, path.n);
+      route->n_points = paths[i].n;
+      g_array_append_vals (self->points, paths[i].points, paths[i].n);
     }
 
-  bp_layout_tracks_separate (tracks, self->points);
-  bp_layout_tracks_free (tracks);
+  movable = g_new (guint8, self->points->len + 1);
+  for (guint i = 0; i < self->n_flows; i++)
+    if (self->routes[i].n_points > 0)
+      mark_movable_runs (&paths[i], &movable[self->routes[i].first]);
+
+  bp_layout_tracks_separate (self, movable);
 
   for (guint i = 0; i < self->n_flows; i++)
     if (self->routes[i].n_points > 0)

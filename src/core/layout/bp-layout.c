@@ -23,6 +23,7 @@ bp_layout_clear (BpLayout *self)
   g_clear_pointer (&self->bands, g_free);
   g_clear_pointer (&self->cards, g_free);
   g_clear_pointer (&self->routes, g_free);
+  g_clear_pointer (&self->label_rects, g_free);
   g_array_set_size (self->points, 0);
   bp_layout_items_clear (self->items);
   g_clear_pointer (&self->step_index, bp_layout_index_free);
@@ -43,6 +44,8 @@ bp_layout_finalize (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->items, bp_layout_items_free);
   g_clear_pointer (&self->measure, bp_card_measure_free);
+  g_clear_pointer (&self->label_sizes, bp_layout_label_sizes_free);
+  g_clear_pointer (&self->tracks, bp_layout_tracks_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (bp_layout_parent_class)->finalize (object);
@@ -62,6 +65,7 @@ bp_layout_init (BpLayout *self)
   self->points = g_array_new (FALSE, FALSE, sizeof (BpPoint));
   self->items = bp_layout_items_new ();
   self->measure = bp_card_measure_new ();
+  self->tracks = bp_layout_tracks_new ();
   /* Empty until the first update, but there to be asked. */
   self->step_index = bp_layout_index_new (0);
   self->flow_index = bp_layout_index_new (0);
@@ -267,6 +271,7 @@ bp_layout_update (BpLayout *self)
   /* Routes avoid cards through the step index, so it comes first. */
   self->step_index = index_cards (self);
   bp_layout_route_flows (self);
+  bp_layout_place_labels (self);
   self->flow_index = index_routes (self);
 }
 
@@ -427,6 +432,20 @@ bp_layout_get_flow_path (BpLayout *self,
   route = &self->routes[position];
   *n_points = route->n_points;
   return &g_array_index (self->points, BpPoint, route->first);
+}
+
+gboolean
+bp_layout_get_flow_label_rect (BpLayout *self,
+                               guint     position,
+                               BpRect   *rect)
+{
+  g_return_val_if_fail (BP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (position >= self->n_flows || self->label_rects[position].width <= 0)
+    return FALSE;
+  *rect = self->label_rects[position];
+  return TRUE;
 }
 
 gboolean

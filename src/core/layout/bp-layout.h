@@ -46,6 +46,9 @@ typedef enum {
 #define BP_LAYOUT_CARD_INSET     12.0  /* least room left of a column's first card */
 #define BP_LAYOUT_FLOW_HIT       5.0   /* how near an arrow a hit counts */
 #define BP_LAYOUT_LINE_HIT       4.0   /* how near a line a hit counts */
+#define BP_LAYOUT_LABEL_MAX_WIDTH 180.0 /* of a flow label's text */
+#define BP_LAYOUT_LABEL_PAD_X    5.0   /* a flow label's text in its pill */
+#define BP_LAYOUT_LABEL_PAD_Y    1.0
 
 typedef enum {
   BP_HIT_NONE,
@@ -126,6 +129,12 @@ gboolean     bp_layout_get_item_rect    (BpLayout      *self,
 const BpPoint *bp_layout_get_flow_path  (BpLayout      *self,
                                          guint          position,
                                          guint         *n_points);
+/* The pill of a flow's label, its text inset BP_LAYOUT_LABEL_PAD_X across
+ * and BP_LAYOUT_LABEL_PAD_Y down;
+ * FALSE when the flow has no label or no route. */
+gboolean     bp_layout_get_flow_label_rect (BpLayout   *self,
+                                         guint          position,
+                                         BpRect        *rect);
 /* FALSE when a zone on either side of the line is empty (not drawn). */
 gboolean     bp_layout_get_line_y       (BpLayout      *self,
                                          BpLine         line,

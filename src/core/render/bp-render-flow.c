@@ -221,24 +221,6 @@ bp_render_draw_flows (BpRender *r,
 /* ------------------------------------------------------------------ */
 /* Labels                                                              */
 
-/* The middle of the route's middle segment (the longer of two). */
-static BpPoint
-label_anchor (const BpPoint *points,
-              guint          n_points)
-{
-  guint n_segments = n_points - 1;
-  guint s = (n_segments - 1) / 2;
-  BpPoint anchor;
-
-  if (n_segments % 2 == 0 &&
-      segment_length (&points[s + 1], &points[s + 2]) > segment_length (&points[s], &points[s + 1]))
-    s++;
-
-  anchor.x = (points[s].x + points[s + 1].x) / 2;
-  anchor.y = (points[s].y + points[s + 1].y) / 2;
-  return anchor;
-}
-
 static gboolean
 label_fits (BpRender     *r,
             const BpRect *pill)
@@ -260,36 +242,23 @@ draw_flow_label (BpRender *r,
   BpFlow *flow = bp_document_get_flow (r->document, position);
   const char *label = bp_flow_get_label (flow);
   const char *id = bp_item_get_id (BP_ITEM (flow));
-  guint n_points = 0;
-  const BpPoint *points;
-  double w, h;
-  BpPoint anchor;
   BpRect pill;
 
-  if (label == NULL || label[0] == '\0')
+  /* The layout has measured the pill and chosen its place. */
+  if (label == NULL || label[0] == '\0' ||
+      !bp_layout_get_flow_label_rect (r->layout, position, &pill) ||
+      !label_fits (r, &pill))
     return;
 
-  points = bp_layout_get_flow_path (r->layout, position, &n_points);
-  if (points == NULL || n_points < 2)
-    return;
-
-  anchor = label_anchor (points, n_points);
   bp_render_set_line_text (r, FONT_SMALL, label, BP_RENDER_LABEL_MAX_WIDTH);
-  bp_render_text_size (r, &w, &h);
-  pill.width = w + 14;
-  pill.height = h + 6;
-  pill.x = anchor.x - pill.width / 2;
-  pill.y = anchor.y - pill.height / 2;
-  if (!label_fits (r, &pill))
-    return;
-
   bp_render_rounded_rect (r->cr, &pill, pill.height / 2);
   bp_render_set_rgb (r->cr, &r->pal->sheet);
   cairo_fill_preserve (r->cr);
   bp_render_set_rgb (r->cr, bp_render_is_selected (r, id) ? &r->pal->accent : &r->pal->separator);
   cairo_set_line_width (r->cr, 1);
   cairo_stroke (r->cr);
-  bp_render_show_text (r, pill.x + 7, pill.y + 3, &r->pal->text_dim, 1);
+  bp_render_show_text (r, pill.x + BP_LAYOUT_LABEL_PAD_X, pill.y + BP_LAYOUT_LABEL_PAD_Y,
+                       &r->pal->text_dim, 1);
 }
 
 void

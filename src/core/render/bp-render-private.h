@@ -40,7 +40,7 @@ G_BEGIN_DECLS
 #define BP_RENDER_CARD_RADIUS      8.0   /* of a card's corners, its ghost and landing */
 #define BP_RENDER_BADGE_RADIUS     9.0
 #define BP_RENDER_SELECT_WIDTH     2.5
-#define BP_RENDER_LABEL_MAX_WIDTH  180.0  /* of a flow label */
+#define BP_RENDER_LABEL_MAX_WIDTH  BP_LAYOUT_LABEL_MAX_WIDTH  /* of a flow label */
 /* Badges, shadows and outlines reach a little past a card. */
 #define BP_RENDER_CARD_OVERHANG    (BP_RENDER_BADGE_RADIUS + 4)
 
