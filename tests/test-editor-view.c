@@ -203,6 +203,18 @@ canvas_grew (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (growth->canvas)) > growth->width;
 }
 
+/* A flap still sliding is still being allocated: a window destroyed
+ * then warns that its children have no allocation. */
+static gboolean
+flaps_settled (gpointer data)
+{
+  BpWindow *window = data;
+  double palette = adw_flap_get_reveal_progress (window->palette_flap);
+  double properties = adw_flap_get_reveal_progress (window->properties_flap);
+
+  return (palette == 0 || palette == 1) && (properties == 0 || properties == 1);
+}
+
 /* F9 and F8: the panels go, the canvas takes their room. */
 static void
 test_hide_panels (Fixture       *fixture,
@@ -217,12 +229,14 @@ test_hide_panels (Fixture       *fixture,
   activate (window, "view.show-properties");
   activate (window, "view.show-palette");
   g_assert_true (editor_test_wait (canvas_grew, &grown));
+  g_assert_true (editor_test_wait (flaps_settled, window));
   g_assert_false (adw_flap_get_reveal_flap (window->properties_flap));
   g_assert_false (adw_flap_get_reveal_flap (window->palette_flap));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, before + 400);
 
   activate (window, "view.show-properties");
   g_assert_true (adw_flap_get_reveal_flap (window->properties_flap));
+  g_assert_true (editor_test_wait (flaps_settled, window));
 }
 
 static gboolean
