@@ -253,6 +253,8 @@ test_pdf (Fixture       *f,
   options.format = BP_EXPORT_FORMAT_PDF;
   export_ok (f, fit, &options);
   options.page = BP_EXPORT_PAGE_SLIDE;
+  /* Every stage on the one slide. */
+  options.stages_per_slide = G_MAXUINT;
   export_ok (f, slide, &options);
 
   g_assert_true (g_file_get_contents (fit, &bytes, NULL, NULL));

@@ -24,16 +24,12 @@
 #include <unistd.h>
 
 #include "bpj/bp-bpj.h"
+#include "export/bp-slides.h"
 #include "layout/bp-layout.h"
 #include "render/bp-render.h"
 
 /* cairo's image surfaces stop here. */
 #define MAX_PNG_SIDE 32767
-
-/* A 16:9 slide, in points, and the margin around the blueprint on it. */
-#define SLIDE_WIDTH  960.0
-#define SLIDE_HEIGHT 540.0
-#define SLIDE_MARGIN 36.0
 
 /* PDF viewers refuse pages wider or taller than 14,400 points (200
  * inches, the limit of PDF 1.7's Annex C): a fitted page of a very wide
@@ -438,22 +434,10 @@ get_page (BpLayout              *layout,
       break;
 
     case BP_EXPORT_FORMAT_PDF:
-      if (options->page == BP_EXPORT_PAGE_SLIDE)
-        {
-          page->zoom = MIN ((SLIDE_WIDTH - 2 * SLIDE_MARGIN) / sheet->width,
-                            (SLIDE_HEIGHT - 2 * SLIDE_MARGIN) / sheet->height);
-          page->width = SLIDE_WIDTH;
-          page->height = SLIDE_HEIGHT;
-          page->dx = (SLIDE_WIDTH - sheet->width * page->zoom) / 2;
-          page->dy = (SLIDE_HEIGHT - sheet->height * page->zoom) / 2;
-          page->background = TRUE;
-        }
-      else
-        {
-          page->zoom = MIN (1, MAX_PDF_SIDE / MAX (sheet->width, sheet->height));
-          page->width = sheet->width * page->zoom;
-          page->height = sheet->height * page->zoom;
-        }
+      /* Slides are laid out by bp-slides.c (see is_slides()). */
+      page->zoom = MIN (1, MAX_PDF_SIDE / MAX (sheet->width, sheet->height));
+      page->width = sheet->width * page->zoom;
+      page->height = sheet->height * page->zoom;
       break;
 
     case BP_EXPORT_FORMAT_SVG:
@@ -566,6 +550,338 @@ draw_page (cairo_t               *cr,
   cairo_restore (cr);
 }
 
+/* ------------------------------------------------------------------ */
+/* Slides                                                              */
+
+/* The slide's footer text, 8.8 pt: small, and as large as the cards'. */
+#define FOOTER_ZOOM 0.8
+
+static gboolean
+is_slides (const BpExportOptions *options)
+{
+  return options->format == BP_EXPORT_FORMAT_PDF && options->page == BP_EXPORT_PAGE_SLIDE;
+}
+
+/* NULL when the stage range is not in the document. */
+static GArray *
+plan_slides (BpLayout              *layout,
+             const BpExportOptions *options)
+{
+  guint first, last;
+
+  if (!resolve_stages (layout, options, &first, &last))
+    return NULL;
+
+  return bp_slides_plan (layout, first, last,
+                         options->page_per_stage ? 1 : options->stages_per_slide,
+                         bp_export_wants_legend (options));
+}
+
+static void
+init_slide_render (BpRenderOptions       *render_options,
+                   const BpExportOptions *options,
+                   double                 zoom)
+{
+  bp_render_options_init (render_options);
+  render_options->zoom = zoom;
+  render_options->dark = options->dark;
+  render_options->legend = bp_export_wants_legend (options);
+}
+
+static void
+render_piece (cairo_t         *cr,
+              BpLayout        *layout,
+              BpRenderOptions *render_options,
+              const BpRect    *area,
+              double           at_x,
+              double           at_y)
+{
+  render_options->viewport = *area;
+  cairo_save (cr);
+  cairo_translate (cr, at_x * render_options->zoom, at_y * render_options->zoom);
+  bp_render (cr, layout, render_options);
+  cairo_restore (cr);
+}
+
+/* Where the slide's pieces come from on the canvas. */
+typedef struct {
+  double header;   /* the lane header column's width */
+  double top;      /* where the stage header row starts */
+  double bottom;
+  double left;     /* the slide's first and last stage's outer edges */
+  double right;
+} SlideFrame;
+
+static void
+get_slide_frame (BpLayout      *layout,
+                 const BpSlide *slide,
+                 SlideFrame    *frame)
+{
+  BpRect title, bounds, from = { 0 }, to = { 0 };
+
+  bp_layout_get_title_rect (layout, &title);
+  bp_layout_get_bounds (layout, &bounds);
+  bp_layout_get_stage_rect (layout, slide->first, &from);
+  bp_layout_get_stage_rect (layout, slide->last, &to);
+  frame->header = bp_layout_get_header_width (layout);
+  frame->top = title.y + title.height;
+  frame->bottom = bounds.height;
+  frame->left = from.x;
+  frame->right = to.x + to.width;
+}
+
+/* The stages and, beside them, the lane header column, below the
+ * slide's own title band (if any), as draw_sheet() does. */
+static void
+draw_slide_body (cairo_t               *cr,
+                 BpLayout              *layout,
+                 const BpExportOptions *options,
+                 const BpSlide         *slide,
+                 const SlideFrame      *f)
+{
+  double height = f->bottom - f->top;
+  double width = f->right - f->left;
+  BpRenderOptions render_options;
+  BpRect area;
+
+  init_slide_render (&render_options, options, slide->zoom);
+  render_options.label_bounds = (BpRect) { f->left, 0, width, f->bottom };
+
+  if (f->left <= f->header)
+    {
+      area = (BpRect) { 0, f->top, f->header + width, height };
+      render_piece (cr, layout, &render_options, &area, 0, slide->title_height);
+      return;
+    }
+
+  area = (BpRect) { f->left - 1, f->top, width + 1, height };
+  render_piece (cr, layout, &render_options, &area, f->header - 1, slide->title_height);
+  area = (BpRect) { 0, f->top, f->header, height };
+  render_piece (cr, layout, &render_options, &area, 0, slide->title_height);
+}
+
+static int
+stage_of_step (BpDocument *document,
+               const char *step_id)
+{
+  BpItem *step = bp_document_lookup (document, step_id);
+  BpItem *stage;
+
+  if (!BP_IS_STEP (step))
+    return -1;
+  stage = bp_document_lookup (document, bp_step_get_stage (BP_STEP (step)));
+  return stage != NULL ? bp_document_get_position (document, stage) : -1;
+}
+
+/* Where the route of flow @position first crosses x = @edge, walking
+ * from its start (@forward) or its end. */
+static gboolean
+find_crossing (BpLayout *layout,
+               guint     position,
+               gboolean  forward,
+               double    edge,
+               double   *y)
+{
+  guint n = 0;
+  const BpPoint *points = bp_layout_get_flow_path (layout, position, &n);
+
+  for (guint i = 0; points != NULL && i + 1 < n; i++)
+    {
+      const BpPoint *a = &points[forward ? i : n - 1 - i];
+      const BpPoint *b = &points[forward ? i + 1 : n - 2 - i];
+
+      if (a->x != b->x && (a->x - edge) * (b->x - edge) <= 0)
+        {
+          *y = a->y + (edge - a->x) * (b->y - a->y) / (b->x - a->x);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static char *
+marker_text (BpDocument *document,
+             guint       stage_position,
+             gboolean    at_right)
+{
+  const char *name = bp_stage_get_name (bp_document_get_stage (document, stage_position));
+  g_autofree char *fallback = NULL;
+
+  if (name[0] == '\0')
+    /* Translators: a stage without a name, counted from 1. */
+    name = fallback = g_strdup_printf (_("Stage %u"), stage_position + 1);
+
+  return g_strdup_printf (at_right ? "→ %s" : "← %s", name);
+}
+
+static gboolean
+covers_a_card (BpLayout     *layout,
+               const BpRect *rect)
+{
+  g_autoptr(GArray) steps = bp_layout_steps_in_rect (layout, rect);
+
+  return steps->len > 0;
+}
+
+/* A marker goes against the slide's edge, on the flow's line; where it
+ * would hide the card the line leads to, just above that card or else
+ * just below it. In canvas units. */
+static void
+place_marker (BpLayout   *layout,
+              const char *text,
+              double      edge,
+              gboolean    at_right,
+              double      y,
+              BpRect     *pill)
+{
+  g_autoptr(GArray) steps = NULL;
+  BpRect card, above, below;
+
+  bp_render_get_slide_marker_size (layout, text, &pill->width, &pill->height);
+  pill->x = at_right ? edge - 2 - pill->width : edge + 2;
+  pill->y = y - pill->height / 2;
+
+  steps = bp_layout_steps_in_rect (layout, pill);
+  if (steps->len == 0 || !bp_layout_get_step_rect (layout, g_array_index (steps, guint, 0), &card))
+    return;
+
+  above = *pill;
+  above.y = card.y - pill->height - 3;
+  below = *pill;
+  below.y = card.y + card.height + 3;
+  if (!covers_a_card (layout, &above))
+    *pill = above;
+  else if (!covers_a_card (layout, &below))
+    *pill = below;
+}
+
+/* A flow with one end on the slide and the other off it ends at the
+ * slide's edge; a marker there names the stage it goes on to (or comes
+ * from). */
+static void
+draw_slide_markers (cairo_t               *cr,
+                    BpLayout              *layout,
+                    const BpExportOptions *options,
+                    const BpSlide         *slide,
+                    const SlideFrame      *f)
+{
+  BpDocument *document = bp_layout_get_document (layout);
+  guint n_flows = bp_document_get_n_flows (document);
+  BpRenderOptions render_options;
+
+  init_slide_render (&render_options, options, slide->zoom);
+
+  for (guint i = 0; i < n_flows; i++)
+    {
+      BpFlow *flow = bp_document_get_flow (document, i);
+      int from = stage_of_step (document, bp_flow_get_from (flow));
+      int to = stage_of_step (document, bp_flow_get_to (flow));
+      gboolean from_in = from >= (int) slide->first && from <= (int) slide->last;
+      gboolean to_in = to >= (int) slide->first && to <= (int) slide->last;
+      g_autofree char *text = NULL;
+      gboolean at_right;
+      double edge, y;
+      BpRect pill;
+      int other;
+
+      if (from < 0 || to < 0 || from_in == to_in)
+        continue;
+
+      other = from_in ? to : from;
+      at_right = other > (int) slide->last;
+      edge = at_right ? f->right : f->left;
+      if (!find_crossing (layout, i, from_in, edge, &y))
+        continue;
+
+      text = marker_text (document, other, at_right);
+      place_marker (layout, text, edge, at_right, y, &pill);
+      bp_render_slide_marker (cr, layout, &render_options, f->header + pill.x - f->left,
+                              pill.y - f->top + slide->title_height, text);
+    }
+}
+
+static char *
+slide_stages_text (BpDocument    *document,
+                   const BpSlide *slide)
+{
+  guint n = bp_document_get_n_stages (document);
+
+  if (slide->first == slide->last)
+    /* Translators: on a slide's footer: "Stage 3 of 6". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stage %u of %u", "Stage %u of %u", n),
+                            slide->first + 1, n);
+
+  /* Translators: on a slide's footer: "Stages 3–4 of 6". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stages %u–%u of %u", "Stages %u–%u of %u", n),
+                          slide->first + 1, slide->last + 1, n);
+}
+
+/* The stages the slide shows, after the title on all but the first, at
+ * the left; the slide's number at the right. */
+static void
+draw_slide_footer (cairo_t               *cr,
+                   BpLayout              *layout,
+                   const BpExportOptions *options,
+                   GArray                *slides,
+                   guint                  index)
+{
+  const BpSlide *slide = &g_array_index (slides, BpSlide, index);
+  BpDocument *document = bp_layout_get_document (layout);
+  const char *title = bp_document_get_title (document);
+  g_autofree char *stages = slide_stages_text (document, slide);
+  g_autofree char *left = NULL;
+  g_autofree char *number = NULL;
+  BpRenderOptions render_options;
+  double y = bp_slides_get_footer_y () / FOOTER_ZOOM;
+  BpRect area;
+
+  if (!slide->title && title[0] != '\0')
+    left = g_strdup_printf ("%s  ·  %s", title, stages);
+  /* Translators: a slide's number and how many there are: "2 / 3". */
+  number = g_strdup_printf (_("%u / %u"), index + 1, slides->len);
+
+  bp_slides_get_content_area (&area);
+  init_slide_render (&render_options, options, FOOTER_ZOOM);
+  bp_render_slide_footer (cr, layout, &render_options, area.x / FOOTER_ZOOM, y,
+                          left != NULL ? left : stages, FALSE);
+  bp_render_slide_footer (cr, layout, &render_options, (area.x + area.width) / FOOTER_ZOOM, y,
+                          number, TRUE);
+}
+
+static void
+draw_slide (cairo_t               *cr,
+            BpLayout              *layout,
+            const BpExportOptions *options,
+            GArray                *slides,
+            guint                  index)
+{
+  const BpSlide *slide = &g_array_index (slides, BpSlide, index);
+  BpRenderOptions render_options;
+  SlideFrame frame;
+
+  get_slide_frame (layout, slide, &frame);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
+  cairo_clip (cr);
+  paint_background (cr, options->dark);
+
+  cairo_save (cr);
+  cairo_translate (cr, slide->x, slide->y);
+  if (slide->title)
+    {
+      init_slide_render (&render_options, options, slide->zoom);
+      bp_render_slide_title (cr, layout, &render_options, slide->width);
+    }
+  draw_slide_body (cr, layout, options, slide, &frame);
+  draw_slide_markers (cr, layout, options, slide, &frame);
+  cairo_restore (cr);
+
+  draw_slide_footer (cr, layout, options, slides, index);
+  cairo_restore (cr);
+}
+
 guint
 bp_export_get_n_pages (BpLayout              *layout,
                        const BpExportOptions *options)
@@ -577,6 +893,12 @@ bp_export_get_n_pages (BpLayout              *layout,
 
   if (!resolve_stages (layout, options, &first, &last))
     return 0;
+  if (is_slides (options))
+    {
+      g_autoptr(GArray) slides = plan_slides (layout, options);
+
+      return slides->len;
+    }
   if (options->format == BP_EXPORT_FORMAT_PDF && options->page_per_stage)
     return last - first + 1;
   return 1;
@@ -594,7 +916,14 @@ bp_export_get_page_size (BpLayout              *layout,
   g_return_val_if_fail (BP_IS_LAYOUT (layout), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (!get_page (layout, options, index, &page))
+  if (is_slides (options))
+    {
+      if (index >= bp_export_get_n_pages (layout, options))
+        return FALSE;
+      page.width = BP_SLIDE_WIDTH;
+      page.height = BP_SLIDE_HEIGHT;
+    }
+  else if (!get_page (layout, options, index, &page))
     return FALSE;
 
   if (width != NULL)
@@ -616,7 +945,14 @@ bp_export_draw_page (cairo_t               *cr,
   g_return_if_fail (BP_IS_LAYOUT (layout));
   g_return_if_fail (options != NULL);
 
-  if (get_page (layout, options, index, &page))
+  if (is_slides (options))
+    {
+      g_autoptr(GArray) slides = plan_slides (layout, options);
+
+      if (slides != NULL && index < slides->len)
+        draw_slide (cr, layout, options, slides, index);
+    }
+  else if (get_page (layout, options, index, &page))
     draw_page (cr, layout, options, &page);
 }
 
@@ -722,21 +1058,44 @@ set_pdf_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Touchpoint");
 }
 
+/* Draws page @index of a PDF: a slide, or a page as get_page() sets it
+ * out, at its own size (set before anything is drawn on it). */
+static void
+draw_pdf_page (Job             *job,
+               cairo_surface_t *surface,
+               cairo_t         *cr,
+               GArray          *slides,
+               guint            index)
+{
+  Page page;
+
+  if (slides != NULL)
+    {
+      cairo_pdf_surface_set_size (surface, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
+      draw_slide (cr, job->layout, job->options, slides, index);
+      return;
+    }
+
+  get_page (job->layout, job->options, index, &page);
+  cairo_pdf_surface_set_size (surface, page.width, page.height);
+  draw_page (cr, job->layout, job->options, &page);
+}
+
 static gboolean
 export_pdf (Job     *job,
             GError **error)
 {
+  g_autoptr(GArray) slides = is_slides (job->options) ? plan_slides (job->layout, job->options) : NULL;
   guint n_pages = bp_export_get_n_pages (job->layout, job->options);
   Output *out = &job->out;
   cairo_surface_t *surface;
   cairo_t *cr;
-  Page page;
 
   if (!output_open (out, error))
     return FALSE;
 
-  get_page (job->layout, job->options, 0, &page);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, out, page.width, page.height);
+  /* Every page gets its size when it is drawn. */
+  surface = cairo_pdf_surface_create_for_stream (write_cb, out, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
   set_pdf_metadata (surface, bp_layout_get_document (job->layout));
   cr = cairo_create (surface);
 
@@ -748,10 +1107,7 @@ export_pdf (Job     *job,
           break;
         }
 
-      get_page (job->layout, job->options, i, &page);
-      /* Each page has its own size: before anything is drawn on it. */
-      cairo_pdf_surface_set_size (surface, page.width, page.height);
-      draw_page (cr, job->layout, job->options, &page);
+      draw_pdf_page (job, surface, cr, slides, i);
       cairo_show_page (cr);
       /* Writing the file at the end takes a share of the time too. */
       report_progress (job, (i + 1.0) / (n_pages + 1.0));

@@ -47,6 +47,10 @@ typedef struct {
   int            first_stage;
   int            last_stage;
   gboolean       page_per_stage; /* PDF: one page for each stage of the range */
+  /* PDF slides (BP_EXPORT_PAGE_SLIDE): how many consecutive stages each
+   * slide shows; 0 as many as fit with readable card text (see
+   * bp-slides.h). page_per_stage makes it 1. */
+  guint          stages_per_slide;
   /* The legend of the marks on cards, at the right of the title band. */
   BpExportLegend legend;
 } BpExportOptions;
@@ -59,7 +63,8 @@ gboolean   bp_export_wants_legend     (const BpExportOptions *options);
 typedef void (*BpExportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
-/* PNG, scale 1, white, fitted page, light, every stage on one page. */
+/* PNG, scale 1, white, fitted page, light, every stage on one page;
+ * slides, when asked for, with as many stages as fit. */
 void       bp_export_options_init     (BpExportOptions       *options);
 /* From the extension of @path (.png .pdf .svg .bpj, any case). */
 gboolean   bp_export_format_for_path  (const char            *path,

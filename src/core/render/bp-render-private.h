@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  *  bp-render-legend.c   the legend of the marks on cards
  *  bp-render-view.c     what a view draws over a render: the frozen
  *                       header column and row, the legend's box
+ *  bp-render-slide.c    what a slide adds: the title band with the
+ *                       whole scenario, markers where flows leave it,
+ *                       its footer
  *
  * bp-render-overlay.c draws the canvas's gesture feedback over a render
  * (bp_render_overlay()), with the same shapes and colours.
@@ -126,6 +129,11 @@ void     bp_render_context_init       (BpRender              *r,
                                        const BpRenderOptions *options);
 /* The lanes and stages r->visible touches. */
 void     bp_render_find_visible_bands (BpRender              *r);
+/* The title band's content in @band, the scenario on one line or
+ * wrapped whole; returns the height it takes. */
+double   bp_render_draw_title_band    (BpRender              *r,
+                                       const BpRect          *band,
+                                       gboolean               wrap);
 
 /* Shapes and states (bp-render-shapes.c) */
 

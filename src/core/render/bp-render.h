@@ -103,4 +103,47 @@ gboolean bp_render_get_badge  (const BpRect          *card,
                                BpPoint               *center,
                                double                *radius);
 
+/* Slides (bp-render-slide.c). Each draws at @cr's origin, scaled by
+ * @options' zoom, in its light or dark colours; @options' viewport is
+ * not used. */
+
+/* The size of the body text on cards, in canvas units. */
+double   bp_render_get_card_text_size (void);
+
+/* The title band of a slide @width canvas units wide: the title, the
+ * state, the legend (when @options ask for it) and the whole scenario,
+ * wrapped, never cut. bp_render_get_slide_title_height() tells how tall
+ * it is, in canvas units. */
+void     bp_render_slide_title      (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 width);
+double   bp_render_get_slide_title_height (BpLayout            *layout,
+                                     const BpRenderOptions *options,
+                                     double                 width);
+
+/* Where a flow leaves a slide: a small label, "→ Stage" or "← Stage",
+ * its top-left corner at (@x, @y). bp_render_get_slide_marker_size()
+ * tells its size in canvas units. */
+void     bp_render_slide_marker     (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 x,
+                                     double                 y,
+                                     const char            *text);
+void     bp_render_get_slide_marker_size (BpLayout         *layout,
+                                     const char            *text,
+                                     double                *width,
+                                     double                *height);
+
+/* One line of small, dim text for a slide's footer, its top at @y and
+ * its left end (or, @at_right, its right end) at @x. */
+void     bp_render_slide_footer     (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 x,
+                                     double                 y,
+                                     const char            *text,
+                                     gboolean               at_right);
+
 G_END_DECLS
