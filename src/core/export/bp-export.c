@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "bpj/bp-bpj.h"
+#include "export/bp-pdf-tags.h"
 #include "export/bp-slides.h"
 #include "layout/bp-layout.h"
 #include "render/bp-render.h"
@@ -452,34 +453,22 @@ get_page (BpLayout              *layout,
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
-/* Draws the canvas rectangle (@x, @y, @width, @height) at (@at_x, @at_y)
- * of the sheet. */
+/* Draws a piece of the canvas where it goes on the page's drawing: all
+ * of it, or (@omit_text) all but the text a tagged PDF draws after. */
 static void
-render_area (cairo_t               *cr,
-             BpLayout              *layout,
-             const BpExportOptions *options,
-             const Sheet           *sheet,
-             double                 zoom,
-             const BpRect          *area,
-             double                 at_x,
-             double                 at_y)
+render_piece (cairo_t               *cr,
+              BpLayout              *layout,
+              const BpRenderOptions *base,
+              const BpPagePiece     *piece,
+              gboolean               omit_text)
 {
-  double header = bp_layout_get_header_width (layout);
-  BpRenderOptions render_options;
+  BpRenderOptions options = *base;
 
-  bp_render_options_init (&render_options);
-  render_options.viewport = *area;
-  render_options.zoom = zoom;
-  render_options.dark = options->dark;
-  render_options.transparent = options->transparent;
-  render_options.title_width = sheet->width;
-  render_options.legend = bp_export_wants_legend (options);
-  if (!sheet->whole)
-    render_options.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
-
+  options.viewport = piece->area;
+  options.omit_text = omit_text;
   cairo_save (cr);
-  cairo_translate (cr, at_x * zoom, at_y * zoom);
-  bp_render (cr, layout, &render_options);
+  cairo_translate (cr, piece->at_x * options.zoom, piece->at_y * options.zoom);
+  bp_render (cr, layout, &options);
   cairo_restore (cr);
 }
 
@@ -491,36 +480,67 @@ render_area (cairo_t               *cr,
  * leave the range end at its edges, and labels those edges would cut
  * are left out. */
 static void
-draw_sheet (cairo_t               *cr,
-            BpLayout              *layout,
-            const BpExportOptions *options,
-            const Sheet           *sheet,
-            double                 zoom)
+get_sheet_text (BpLayout              *layout,
+                const BpExportOptions *options,
+                const Page            *page,
+                BpPageText            *text)
 {
+  const Sheet *sheet = &page->sheet;
   double header = bp_layout_get_header_width (layout);
   double overlap = options->transparent ? 0 : 1;
-  BpRect title, area;
+  BpRect title;
   double top;
+
+  memset (text, 0, sizeof *text);
+  bp_render_options_init (&text->render);
+  text->render.zoom = page->zoom;
+  text->render.dark = options->dark;
+  text->render.transparent = options->transparent;
+  text->render.title_width = sheet->width;
+  text->render.legend = bp_export_wants_legend (options);
+  if (!sheet->whole)
+    text->render.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
+  text->dx = page->dx;
+  text->dy = page->dy;
+  text->title = TRUE;
+  text->first = sheet->first;
+  text->last = sheet->last;
 
   bp_layout_get_title_rect (layout, &title);
   top = title.y + title.height;
+  /* The title band's top padding is bare: the words only a reader
+   * needs go there, covered. */
+  text->cover = (BpRect) { page->dx, page->dy, sheet->width * page->zoom, 10 * page->zoom };
 
   if (sheet->x <= header)
     {
-      area = (BpRect) { 0, 0, sheet->width, sheet->height };
-      render_area (cr, layout, options, sheet, zoom, &area, 0, 0);
+      BpPagePiece whole = { { 0, 0, sheet->width, sheet->height }, 0, 0 };
+
+      text->stages = text->headers = text->title_piece = whole;
       return;
     }
 
-  area = (BpRect) { sheet->x - overlap, top - overlap,
-                    sheet->width - header + overlap, sheet->height - top + overlap };
-  render_area (cr, layout, options, sheet, zoom, &area, header - overlap, top - overlap);
+  text->stages = (BpPagePiece) { { sheet->x - overlap, top - overlap,
+                                   sheet->width - header + overlap, sheet->height - top + overlap },
+                                 header - overlap, top - overlap };
+  text->headers = (BpPagePiece) { { 0, top - overlap, header, sheet->height - top + overlap },
+                                  0, top - overlap };
+  text->title_piece = (BpPagePiece) { { 0, 0, sheet->width, top }, 0, 0 };
+}
 
-  area = (BpRect) { 0, top - overlap, header, sheet->height - top + overlap };
-  render_area (cr, layout, options, sheet, zoom, &area, 0, top - overlap);
+static void
+draw_sheet (cairo_t          *cr,
+            BpLayout         *layout,
+            const Page       *page,
+            const BpPageText *text,
+            gboolean          omit_text)
+{
+  render_piece (cr, layout, &text->render, &text->stages, omit_text);
+  if (page->sheet.x <= bp_layout_get_header_width (layout))
+    return;
 
-  area = (BpRect) { 0, 0, sheet->width, top };
-  render_area (cr, layout, options, sheet, zoom, &area, 0, 0);
+  render_piece (cr, layout, &text->render, &text->headers, omit_text);
+  render_piece (cr, layout, &text->render, &text->title_piece, omit_text);
 }
 
 static void
@@ -534,20 +554,43 @@ paint_background (cairo_t *cr,
   cairo_paint (cr);
 }
 
+/* With @tagged, the text goes on last, in reading order, tagged; @text
+ * (when not NULL) tells where the page's text went. */
+static void
+draw_page_full (cairo_t               *cr,
+                BpLayout              *layout,
+                const BpExportOptions *options,
+                const Page            *page,
+                gboolean               tagged,
+                BpPageText            *text_out)
+{
+  BpPageText text;
+
+  get_sheet_text (layout, options, page, &text);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, page->width, page->height);
+  cairo_clip (cr);
+  if (page->background)
+    paint_background (cr, options->dark);
+  cairo_save (cr);
+  cairo_translate (cr, page->dx, page->dy);
+  draw_sheet (cr, layout, page, &text, tagged);
+  cairo_restore (cr);
+  if (tagged)
+    bp_pdf_tags_draw_text (cr, layout, &text);
+  cairo_restore (cr);
+
+  if (text_out != NULL)
+    *text_out = text;
+}
+
 static void
 draw_page (cairo_t               *cr,
            BpLayout              *layout,
            const BpExportOptions *options,
            const Page            *page)
 {
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, page->width, page->height);
-  cairo_clip (cr);
-  if (page->background)
-    paint_background (cr, options->dark);
-  cairo_translate (cr, page->dx, page->dy);
-  draw_sheet (cr, layout, options, &page->sheet, page->zoom);
-  cairo_restore (cr);
+  draw_page_full (cr, layout, options, page, FALSE, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,21 +631,6 @@ init_slide_render (BpRenderOptions       *render_options,
   render_options->legend = bp_export_wants_legend (options);
 }
 
-static void
-render_piece (cairo_t         *cr,
-              BpLayout        *layout,
-              BpRenderOptions *render_options,
-              const BpRect    *area,
-              double           at_x,
-              double           at_y)
-{
-  render_options->viewport = *area;
-  cairo_save (cr);
-  cairo_translate (cr, at_x * render_options->zoom, at_y * render_options->zoom);
-  bp_render (cr, layout, render_options);
-  cairo_restore (cr);
-}
-
 /* Where the slide's pieces come from on the canvas. */
 typedef struct {
   double header;   /* the lane header column's width */
@@ -631,33 +659,56 @@ get_slide_frame (BpLayout      *layout,
 }
 
 /* The stages and, beside them, the lane header column, below the
- * slide's own title band (if any), as draw_sheet() does. */
+ * slide's own title band (if any), as get_sheet_text() sets them out. */
 static void
-draw_slide_body (cairo_t               *cr,
-                 BpLayout              *layout,
-                 const BpExportOptions *options,
-                 const BpSlide         *slide,
-                 const SlideFrame      *f)
+get_slide_text (BpLayout              *layout,
+                const BpExportOptions *options,
+                const BpSlide         *slide,
+                const SlideFrame      *f,
+                BpPageText            *text)
 {
   double height = f->bottom - f->top;
   double width = f->right - f->left;
-  BpRenderOptions render_options;
   BpRect area;
 
-  init_slide_render (&render_options, options, slide->zoom);
-  render_options.label_bounds = (BpRect) { f->left, 0, width, f->bottom };
+  memset (text, 0, sizeof *text);
+  init_slide_render (&text->render, options, slide->zoom);
+  text->render.label_bounds = (BpRect) { f->left, 0, width, f->bottom };
+  text->render.title_width = slide->width;
+  text->render.wrap_scenario = TRUE;
+  text->dx = slide->x;
+  text->dy = slide->y;
+  text->title = slide->title;
+  text->first = slide->first;
+  text->last = slide->last;
+  text->title_piece = (BpPagePiece) { { 0, 0, slide->width, slide->title_height }, 0, 0 };
+
+  /* The margin above the drawing is bare. */
+  bp_slides_get_content_area (&area);
+  text->cover = (BpRect) { 0, 0, BP_SLIDE_WIDTH, area.y - 2 };
 
   if (f->left <= f->header)
     {
-      area = (BpRect) { 0, f->top, f->header + width, height };
-      render_piece (cr, layout, &render_options, &area, 0, slide->title_height);
+      text->stages = (BpPagePiece) { { 0, f->top, f->header + width, height }, 0, slide->title_height };
+      text->headers = text->stages;
       return;
     }
 
-  area = (BpRect) { f->left - 1, f->top, width + 1, height };
-  render_piece (cr, layout, &render_options, &area, f->header - 1, slide->title_height);
-  area = (BpRect) { 0, f->top, f->header, height };
-  render_piece (cr, layout, &render_options, &area, 0, slide->title_height);
+  text->stages = (BpPagePiece) { { f->left - 1, f->top, width + 1, height },
+                                 f->header - 1, slide->title_height };
+  text->headers = (BpPagePiece) { { 0, f->top, f->header, height }, 0, slide->title_height };
+}
+
+static void
+draw_slide_body (cairo_t          *cr,
+                 BpLayout         *layout,
+                 const BpPageText *text,
+                 const SlideFrame *f,
+                 gboolean          omit_text)
+{
+  render_piece (cr, layout, &text->render, &text->stages, omit_text);
+  if (f->left > f->header)
+    render_piece (cr, layout, &text->render, &text->headers, omit_text);
 }
 
 static int
@@ -850,17 +901,21 @@ draw_slide_footer (cairo_t               *cr,
 }
 
 static void
-draw_slide (cairo_t               *cr,
-            BpLayout              *layout,
-            const BpExportOptions *options,
-            GArray                *slides,
-            guint                  index)
+draw_slide_full (cairo_t               *cr,
+                 BpLayout              *layout,
+                 const BpExportOptions *options,
+                 GArray                *slides,
+                 guint                  index,
+                 gboolean               tagged,
+                 BpPageText            *text_out)
 {
   const BpSlide *slide = &g_array_index (slides, BpSlide, index);
-  BpRenderOptions render_options;
+  BpRenderOptions title_options;
   SlideFrame frame;
+  BpPageText text;
 
   get_slide_frame (layout, slide, &frame);
+  get_slide_text (layout, options, slide, &frame, &text);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
@@ -871,15 +926,31 @@ draw_slide (cairo_t               *cr,
   cairo_translate (cr, slide->x, slide->y);
   if (slide->title)
     {
-      init_slide_render (&render_options, options, slide->zoom);
-      bp_render_slide_title (cr, layout, &render_options, slide->width);
+      title_options = text.render;
+      title_options.omit_text = tagged;
+      bp_render_slide_title (cr, layout, &title_options, slide->width);
     }
-  draw_slide_body (cr, layout, options, slide, &frame);
+  draw_slide_body (cr, layout, &text, &frame, tagged);
   draw_slide_markers (cr, layout, options, slide, &frame);
   cairo_restore (cr);
 
   draw_slide_footer (cr, layout, options, slides, index);
+  if (tagged)
+    bp_pdf_tags_draw_text (cr, layout, &text);
   cairo_restore (cr);
+
+  if (text_out != NULL)
+    *text_out = text;
+}
+
+static void
+draw_slide (cairo_t               *cr,
+            BpLayout              *layout,
+            const BpExportOptions *options,
+            GArray                *slides,
+            guint                  index)
+{
+  draw_slide_full (cr, layout, options, slides, index, FALSE, NULL);
 }
 
 guint
@@ -954,6 +1025,29 @@ bp_export_draw_page (cairo_t               *cr,
     }
   else if (get_page (layout, options, index, &page))
     draw_page (cr, layout, options, &page);
+}
+
+void
+bp_export_draw_page_tagged (cairo_t               *cr,
+                            BpLayout              *layout,
+                            const BpExportOptions *options,
+                            guint                  index)
+{
+  Page page;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL);
+
+  if (is_slides (options))
+    {
+      g_autoptr(GArray) slides = plan_slides (layout, options);
+
+      if (slides != NULL && index < slides->len)
+        draw_slide_full (cr, layout, options, slides, index, TRUE, NULL);
+    }
+  else if (get_page (layout, options, index, &page))
+    draw_page_full (cr, layout, options, &page, TRUE, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1047,19 +1141,9 @@ export_png (Job     *job,
   return check_cairo (out, status, error) && output_commit (out, error);
 }
 
-static void
-set_pdf_metadata (cairo_surface_t *surface,
-                  BpDocument      *document)
-{
-  const char *title = bp_document_get_title (document);
-
-  if (title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Touchpoint");
-}
-
-/* Draws page @index of a PDF: a slide, or a page as get_page() sets it
- * out, at its own size (set before anything is drawn on it). */
+/* Draws page @index of a PDF, tagged, with an outline entry for each
+ * of its stages: a slide, or a page as get_page() sets it out, at its
+ * own size (set before anything is drawn on it). */
 static void
 draw_pdf_page (Job             *job,
                cairo_surface_t *surface,
@@ -1067,18 +1151,28 @@ draw_pdf_page (Job             *job,
                GArray          *slides,
                guint            index)
 {
+  BpPageText text;
   Page page;
 
   if (slides != NULL)
+    cairo_pdf_surface_set_size (surface, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
+  else
     {
-      cairo_pdf_surface_set_size (surface, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
-      draw_slide (cr, job->layout, job->options, slides, index);
-      return;
+      get_page (job->layout, job->options, index, &page);
+      cairo_pdf_surface_set_size (surface, page.width, page.height);
     }
 
-  get_page (job->layout, job->options, index, &page);
-  cairo_pdf_surface_set_size (surface, page.width, page.height);
-  draw_page (cr, job->layout, job->options, &page);
+  /* After the first page's size: cairo 1.16 drops a tag begun before
+   * it. */
+  if (index == 0)
+    bp_pdf_tags_begin_document (cr);
+
+  if (slides != NULL)
+    draw_slide_full (cr, job->layout, job->options, slides, index, TRUE, &text);
+  else
+    draw_page_full (cr, job->layout, job->options, &page, TRUE, &text);
+
+  bp_pdf_tags_add_outline (surface, job->layout, &text, index + 1);
 }
 
 static gboolean
@@ -1088,6 +1182,7 @@ export_pdf (Job     *job,
   g_autoptr(GArray) slides = is_slides (job->options) ? plan_slides (job->layout, job->options) : NULL;
   guint n_pages = bp_export_get_n_pages (job->layout, job->options);
   Output *out = &job->out;
+  gboolean begun = FALSE;
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -1096,9 +1191,12 @@ export_pdf (Job     *job,
 
   /* Every page gets its size when it is drawn. */
   surface = cairo_pdf_surface_create_for_stream (write_cb, out, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
-  set_pdf_metadata (surface, bp_layout_get_document (job->layout));
+  bp_pdf_tags_set_metadata (surface, bp_layout_get_document (job->layout));
   cr = cairo_create (surface);
 
+  /* The document's structure is begun on the first page and ended
+   * whatever happens after: an unbalanced structure leaves a file cairo
+   * cannot finish. */
   for (guint i = 0; i < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
       if (g_cancellable_is_cancelled (job->cancellable))
@@ -1111,8 +1209,13 @@ export_pdf (Job     *job,
       cairo_show_page (cr);
       /* Writing the file at the end takes a share of the time too. */
       report_progress (job, (i + 1.0) / (n_pages + 1.0));
+      begun = TRUE;
     }
+  if (begun)
+    bp_pdf_tags_end_document (cr);
 
+  /* finish_surface() checks the surface's status after finishing: a
+   * structure cairo cannot write shows there. */
   return finish_surface (out, cr, surface, error) && output_commit (out, error);
 }
 

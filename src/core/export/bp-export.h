@@ -110,5 +110,12 @@ void       bp_export_draw_page        (cairo_t               *cr,
                                        BpLayout              *layout,
                                        const BpExportOptions *options,
                                        guint                  page);
+/* The same page drawn as a PDF export draws it: everything but the
+ * text, then the text in reading order, tagged on a PDF surface (tags
+ * do nothing on others). It looks as bp_export_draw_page() does. */
+void       bp_export_draw_page_tagged (cairo_t               *cr,
+                                       BpLayout              *layout,
+                                       const BpExportOptions *options,
+                                       guint                  page);
 
 G_END_DECLS

@@ -44,16 +44,20 @@ bp_render_slide_title (cairo_t               *cr,
                        const BpRenderOptions *options,
                        double                 width)
 {
+  BpRenderOptions slide_options;
   BpRender r;
-  BpRect band = { 0, 0, width, 0 };
+  BpRect band;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (BP_IS_LAYOUT (layout));
   g_return_if_fail (options != NULL && options->zoom > 0);
 
-  begin (&r, cr, layout, options);
-  band.height = bp_render_get_slide_title_height (layout, options, width);
-  bp_render_draw_title_band (&r, &band, TRUE);
+  slide_options = *options;
+  slide_options.wrap_scenario = TRUE;
+  slide_options.title_width = width;
+  begin (&r, cr, layout, &slide_options);
+  bp_render_get_title_band (&r, &band);
+  bp_render_draw_title_band (&r, &band, options->omit_text ? BP_TITLE_BAND_DECOR : BP_TITLE_BAND_ALL);
   cairo_restore (cr);
 }
 
@@ -63,27 +67,89 @@ bp_render_get_slide_title_height (BpLayout              *layout,
                                   const BpRenderOptions *options,
                                   double                 width)
 {
+  BpRenderOptions slide_options;
   cairo_surface_t *surface;
   cairo_t *cr;
-  BpRect title, band = { 0, 0, width, 0 };
+  BpRect band;
   BpRender r;
   double height;
 
   g_return_val_if_fail (BP_IS_LAYOUT (layout), 0);
   g_return_val_if_fail (options != NULL, 0);
 
+  slide_options = *options;
+  slide_options.wrap_scenario = TRUE;
+  slide_options.title_width = width;
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  bp_render_context_init (&r, cr, layout, options);
+  bp_render_context_init (&r, cr, layout, &slide_options);
   bp_render_init_text (&r);
-  height = bp_render_draw_title_band (&r, &band, TRUE);
+  bp_render_get_title_band (&r, &band);
+  height = bp_render_draw_title_band (&r, &band, BP_TITLE_BAND_ALL);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   /* Never shorter than the canvas's band: a short scenario keeps its
    * breathing room. */
-  bp_layout_get_title_rect (layout, &title);
-  return MAX (height, title.height);
+  bp_layout_get_title_rect (layout, &band);
+  return MAX (height, band.height);
+}
+
+void
+bp_render_text_part (cairo_t               *cr,
+                     BpLayout              *layout,
+                     const BpRenderOptions *options,
+                     BpRenderPart           part,
+                     guint                  position)
+{
+  BpRender r;
+  BpRect rect;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL && options->zoom > 0);
+
+  /* As bp_render() sets up its drawing. */
+  cairo_save (cr);
+  cairo_scale (cr, options->zoom, options->zoom);
+  bp_render_context_init (&r, cr, layout, options);
+  cairo_translate (cr, -r.visible.x, -r.visible.y);
+  cairo_rectangle (cr, r.visible.x, r.visible.y, r.visible.width, r.visible.height);
+  cairo_clip (cr);
+  bp_render_init_text (&r);
+
+  switch (part)
+    {
+    case BP_RENDER_PART_TITLE:
+    case BP_RENDER_PART_SCENARIO:
+      bp_render_get_title_band (&r, &rect);
+      bp_render_draw_title_band (&r, &rect, part == BP_RENDER_PART_TITLE ? BP_TITLE_BAND_TITLE
+                                                                        : BP_TITLE_BAND_SCENARIO);
+      break;
+
+    case BP_RENDER_PART_STAGE:
+      if (position < bp_document_get_n_stages (r.document) &&
+          bp_layout_get_stage_header_rect (layout, position, &rect))
+        bp_render_draw_stage_name (&r, bp_document_get_stage (r.document, position), &rect);
+      break;
+
+    case BP_RENDER_PART_LANE:
+      if (position < bp_document_get_n_lanes (r.document) &&
+          bp_layout_get_lane_header_rect (layout, position, &rect))
+        bp_render_draw_lane_name (&r, bp_document_get_lane (r.document, position), &rect);
+      break;
+
+    case BP_RENDER_PART_CARD:
+      if (position < bp_document_get_n_steps (r.document))
+        bp_render_draw_card_text_at (&r, position);
+      break;
+
+    default:
+      g_warn_if_reached ();
+      break;
+    }
+
+  cairo_restore (cr);
 }
 
 static void

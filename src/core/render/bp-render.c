@@ -203,10 +203,11 @@ draw_state_pill (BpRender   *r,
  * scenario on one line, or (@wrap) on as many as it needs. Returns how
  * tall the band's content is, paddings included. */
 double
-bp_render_draw_title_band (BpRender     *r,
-                           const BpRect *title_band,
-                           gboolean      wrap)
+bp_render_draw_title_band (BpRender         *r,
+                           const BpRect     *title_band,
+                           BpTitleBandParts  parts)
 {
+  gboolean wrap = r->options->wrap_scenario;
   const char *title = bp_document_get_title (r->document);
   gboolean untitled = title[0] == '\0';
   gboolean future = bp_document_get_state (r->document) == BP_BLUEPRINT_STATE_FUTURE;
@@ -225,7 +226,8 @@ bp_render_draw_title_band (BpRender     *r,
       legend_below = wrap && legend_w + MIN_TITLE_ROOM > band.width - 2 * BP_RENDER_MARGIN;
       if (!legend_below)
         {
-          bp_render_draw_legend (r, FALSE, band.x + band.width - BP_RENDER_MARGIN - legend_w, top);
+          if (parts & BP_TITLE_BAND_DECOR)
+            bp_render_draw_legend (r, FALSE, band.x + band.width - BP_RENDER_MARGIN - legend_w, top);
           band.width -= legend_w + BP_RENDER_MARGIN;
         }
     }
@@ -237,10 +239,12 @@ bp_render_draw_title_band (BpRender     *r,
   bp_render_set_line_text (r, FONT_TITLE, untitled ? _("Untitled blueprint") : title,
                            band.width - 2 * BP_RENDER_MARGIN - state_w - 40);
   bp_render_text_size (r, &title_w, &title_h);
-  bp_render_show_text (r, band.x + BP_RENDER_MARGIN, top,
-                       untitled ? &r->pal->text_dim : &r->pal->text, 1);
+  if (parts & BP_TITLE_BAND_TITLE)
+    bp_render_show_text (r, band.x + BP_RENDER_MARGIN, top,
+                         untitled ? &r->pal->text_dim : &r->pal->text, 1);
 
-  draw_state_pill (r, state, future, band.x + BP_RENDER_MARGIN + title_w + 14, top, title_h);
+  if (parts & BP_TITLE_BAND_DECOR)
+    draw_state_pill (r, state, future, band.x + BP_RENDER_MARGIN + title_w + 14, top, title_h);
 
   /* Wrapped, the scenario has the band's whole width, below the
    * legend's line. */
@@ -248,17 +252,28 @@ bp_render_draw_title_band (BpRender     *r,
   if (set_scenario_text (r, (wrap ? title_band->width : band.width) - 2 * BP_RENDER_MARGIN, wrap))
     {
       bp_render_text_size (r, NULL, &scenario_h);
-      bp_render_show_text (r, band.x + BP_RENDER_MARGIN, band.y + height, &r->pal->text_dim, 1);
+      if (parts & BP_TITLE_BAND_SCENARIO)
+        bp_render_show_text (r, band.x + BP_RENDER_MARGIN, band.y + height, &r->pal->text_dim, 1);
       height += scenario_h;
     }
 
   if (legend_below)
     {
-      bp_render_draw_legend (r, FALSE, band.x + BP_RENDER_MARGIN, band.y + height + 6);
+      if (parts & BP_TITLE_BAND_DECOR)
+        bp_render_draw_legend (r, FALSE, band.x + BP_RENDER_MARGIN, band.y + height + 6);
       height += 6 + legend_h;
     }
 
   return height + TITLE_BOTTOM_PADDING;
+}
+
+void
+bp_render_get_title_band (BpRender *r,
+                          BpRect   *band)
+{
+  bp_layout_get_title_rect (r->layout, band);
+  if (r->options->title_width > 0)
+    band->width = MIN (band->width, r->options->title_width);
 }
 
 static void
@@ -266,13 +281,11 @@ draw_title (BpRender *r)
 {
   BpRect band;
 
-  bp_layout_get_title_rect (r->layout, &band);
+  bp_render_get_title_band (r, &band);
   if (!bp_render_is_visible (r, &band) || !r->draw_headers)
     return;
-  if (r->options->title_width > 0)
-    band.width = MIN (band.width, r->options->title_width);
 
-  bp_render_draw_title_band (r, &band, FALSE);
+  bp_render_draw_title_band (r, &band, r->options->omit_text ? BP_TITLE_BAND_DECOR : BP_TITLE_BAND_ALL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -36,6 +36,12 @@ typedef struct {
   /* Draw the legend of the marks on cards at the right of the title
    * band (exports; the canvas draws bp_render_legend() in a corner). */
   gboolean     legend;
+  /* Leave out the title, the scenario, the stage and lane names and the
+   * cards' text: a tagged PDF draws them after the rest, one at a time
+   * in reading order, with bp_render_text_part(). */
+  gboolean     omit_text;
+  /* The scenario on as many lines as it needs, not cut (slides). */
+  gboolean     wrap_scenario;
 } BpRenderOptions;
 
 void   bp_render_options_init (BpRenderOptions       *options);
@@ -102,6 +108,23 @@ gboolean bp_render_get_badge  (const BpRect          *card,
                                BpStepFlags            flag,
                                BpPoint               *center,
                                double                *radius);
+
+/* The text bp_render() leaves out with omit_text, one part at a time:
+ * drawn exactly where and as bp_render() with the same options would
+ * draw it (bp-render-slide.c). */
+typedef enum {
+  BP_RENDER_PART_TITLE,     /* the blueprint's title */
+  BP_RENDER_PART_SCENARIO,  /* persona, goal, start and end */
+  BP_RENDER_PART_STAGE,     /* stage @position's name in its header */
+  BP_RENDER_PART_LANE,      /* lane @position's name (and zone) in its header */
+  BP_RENDER_PART_CARD,      /* step @position's text, actor and duration */
+} BpRenderPart;
+
+void     bp_render_text_part        (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     BpRenderPart           part,
+                                     guint                  position);
 
 /* Slides (bp-render-slide.c). Each draws at @cr's origin, scaled by
  * @options' zoom, in its light or dark colours; @options' viewport is
