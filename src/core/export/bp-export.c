@@ -126,8 +126,11 @@ typedef struct {
   char *tmp_path;
   int   fd;
   int   write_errno;   /* the first failed write's errno, or 0 */
+  GByteArray   *buffer; /* written, not yet in the file */
   GCancellable *cancellable;
 } Output;
+
+#define OUTPUT_BUFFER_SIZE (64 * 1024)
 
 static void
 output_init (Output     *out,
@@ -135,6 +138,7 @@ output_init (Output     *out,
 {
   memset (out, 0, sizeof *out);
   out->fd = -1;
+  out->buffer = g_byte_array_sized_new (OUTPUT_BUFFER_SIZE);
   out->display = g_filename_display_name (path);
 
   /* Replace a link's target, not the link. */
@@ -155,6 +159,7 @@ output_clear (Output *out)
   g_clear_pointer (&out->tmp_path, g_free);
   g_clear_pointer (&out->path, g_free);
   g_clear_pointer (&out->display, g_free);
+  g_clear_pointer (&out->buffer, g_byte_array_unref);
   out->fd = -1;
 }
 
@@ -213,22 +218,12 @@ output_open (Output  *out,
   return TRUE;
 }
 
+/* Writes all of @length bytes to the file. */
 static gboolean
-output_write (Output     *out,
-              const void *data,
-              gsize       length)
+output_write_through (Output     *out,
+                      const char *p,
+                      gsize       length)
 {
-  const char *p = data;
-
-  if (out->write_errno != 0)
-    return FALSE;
-
-  if (g_cancellable_is_cancelled (out->cancellable))
-    {
-      out->write_errno = ECANCELED;
-      return FALSE;
-    }
-
   while (length > 0)
     {
       gssize written = write (out->fd, p, length);
@@ -248,6 +243,42 @@ output_write (Output     *out,
   return TRUE;
 }
 
+static gboolean
+output_flush (Output *out)
+{
+  gboolean ok = out->write_errno == 0 &&
+                output_write_through (out, (const char *) out->buffer->data, out->buffer->len);
+
+  g_byte_array_set_size (out->buffer, 0);
+  return ok;
+}
+
+/* cairo hands over a PDF in pieces of a few bytes each (an object's
+ * number, a dictionary): they are gathered into writes of
+ * OUTPUT_BUFFER_SIZE, not a system call each. */
+static gboolean
+output_write (Output     *out,
+              const void *data,
+              gsize       length)
+{
+  if (out->write_errno != 0)
+    return FALSE;
+
+  if (g_cancellable_is_cancelled (out->cancellable))
+    {
+      out->write_errno = ECANCELED;
+      return FALSE;
+    }
+
+  if (out->buffer->len + length > OUTPUT_BUFFER_SIZE && !output_flush (out))
+    return FALSE;
+  if (length >= OUTPUT_BUFFER_SIZE)
+    return output_write_through (out, data, length);
+
+  g_byte_array_append (out->buffer, data, length);
+  return TRUE;
+}
+
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
@@ -261,8 +292,10 @@ static gboolean
 output_commit (Output  *out,
                GError **error)
 {
-  int fd = out->fd;
+  int fd;
 
+  output_flush (out);
+  fd = out->fd;
   out->fd = -1;
   if (out->write_errno != 0)
     {

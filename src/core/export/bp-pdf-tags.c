@@ -49,52 +49,66 @@ bp_pdf_tags_end_document (cairo_t *cr)
 /* ------------------------------------------------------------------ */
 /* Drawing the parts                                                   */
 
+/* One page's text pass. */
+typedef struct {
+  cairo_t          *cr;
+  BpLayout         *layout;
+  BpDocument       *document;
+  const BpPageText *text;
+  PangoLayout      *words;      /* for the covered words, made once */
+  GHashTable       *positions;  /* stage and lane ids: position + 1 */
+} Pass;
+
 static void
-draw_part (cairo_t           *cr,
-           BpLayout          *layout,
-           const BpPageText  *text,
+draw_part (Pass              *p,
            const BpPagePiece *piece,
            BpRenderPart       part,
            guint              position)
 {
+  cairo_t *cr = p->cr;
+  const BpPageText *text = p->text;
   BpRenderOptions options = text->render;
   double zoom = options.zoom;
 
   options.viewport = piece->area;
   cairo_save (cr);
   cairo_translate (cr, text->dx + piece->at_x * zoom, text->dy + piece->at_y * zoom);
-  bp_render_text_part (cr, layout, &options, part, position);
+  bp_render_text_part (cr, p->layout, &options, part, position);
   cairo_restore (cr);
 }
 
 /* Words a reader needs that the page does not show: in the bare strip,
  * covered when the page's text is done. */
 static void
-draw_covered (cairo_t          *cr,
-              const BpPageText *text,
-              const char       *words)
+draw_covered (Pass       *p,
+              const char *words)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoFontDescription *font;
   const char *end;
 
   if (words == NULL || words[0] == '\0')
     return;
 
   end = g_utf8_offset_to_pointer (words, MIN ((glong) COVERED_MAX_CHARS, g_utf8_strlen (words, -1)));
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("Sans");
+  pango_layout_set_text (p->words, words, (int) (end - words));
+  cairo_move_to (p->cr, p->text->cover.x + 1, p->text->cover.y + p->text->cover.height * 0.15);
+  pango_cairo_show_layout (p->cr, p->words);
+  cairo_new_path (p->cr);
+}
+
+/* One layout for all the covered words of a page: making one for each
+ * would take most of the time of a large export. */
+static PangoLayout *
+words_layout_new (cairo_t          *cr,
+                  const BpPageText *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
   pango_font_description_set_absolute_size (font, text->cover.height * 0.4 * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_text (layout, words, (int) (end - words));
-
-  cairo_save (cr);
-  cairo_move_to (cr, text->cover.x + 1, text->cover.y + text->cover.height * 0.15);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  cairo_restore (cr);
+  return layout;
 }
 
 static void
@@ -115,12 +129,26 @@ cover (cairo_t          *cr,
 /* What the page holds                                                 */
 
 static int
-position_of (BpDocument *document,
+position_of (Pass       *p,
              const char *id)
 {
-  BpItem *item = bp_document_lookup (document, id);
+  return GPOINTER_TO_INT (g_hash_table_lookup (p->positions, id)) - 1;
+}
 
-  return item != NULL ? bp_document_get_position (document, item) : -1;
+/* bp_document_get_position() searches the list: a page asks for every
+ * step's and flow's stage, so the ids are looked up in a table. */
+static GHashTable *
+positions_new (BpDocument *document)
+{
+  GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < bp_document_get_n_stages (document); i++)
+    g_hash_table_insert (positions, (gpointer) bp_item_get_id (BP_ITEM (bp_document_get_stage (document, i))),
+                         GINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < bp_document_get_n_lanes (document); i++)
+    g_hash_table_insert (positions, (gpointer) bp_item_get_id (BP_ITEM (bp_document_get_lane (document, i))),
+                         GINT_TO_POINTER (i + 1));
+  return positions;
 }
 
 typedef struct {
@@ -144,10 +172,10 @@ compare_cards (gconstpointer a,
 /* The steps of each lane in each of the page's stages, top to bottom
  * and left to right: an array per stage and lane, stage-major. */
 static GPtrArray *
-collect_cards (BpLayout         *layout,
-               const BpPageText *text)
+collect_cards (Pass *p)
 {
-  BpDocument *document = bp_layout_get_document (layout);
+  BpDocument *document = p->document;
+  const BpPageText *text = p->text;
   guint n_lanes = bp_document_get_n_lanes (document);
   guint n_cells = (text->last - text->first + 1) * n_lanes;
   GPtrArray *cells = g_ptr_array_new_full (n_cells, (GDestroyNotify) g_array_unref);
@@ -158,12 +186,12 @@ collect_cards (BpLayout         *layout,
   for (guint i = 0; i < bp_document_get_n_steps (document); i++)
     {
       BpStep *step = bp_document_get_step (document, i);
-      int stage = position_of (document, bp_step_get_stage (step));
-      int lane = position_of (document, bp_step_get_lane (step));
+      int stage = position_of (p, bp_step_get_stage (step));
+      int lane = position_of (p, bp_step_get_lane (step));
       Card card = { i };
 
       if (stage < (int) text->first || stage > (int) text->last || lane < 0 ||
-          !bp_layout_get_step_rect (layout, i, &card.card))
+          !bp_layout_get_step_rect (p->layout, i, &card.card))
         continue;
 
       g_array_append_val (cells->pdata[(stage - text->first) * n_lanes + lane], card);
@@ -194,67 +222,61 @@ marks_text (BpStep *step)
 }
 
 static void
-draw_step (cairo_t          *cr,
-           BpLayout         *layout,
-           const BpPageText *text,
-           const Card       *card)
+draw_step (Pass       *p,
+           const Card *card)
 {
-  BpStep *step = bp_document_get_step (bp_layout_get_document (layout), card->position);
+  BpStep *step = bp_document_get_step (p->document, card->position);
   g_autofree char *marks = marks_text (step);
 
-  cairo_tag_begin (cr, TAG_P, "");
-  draw_part (cr, layout, text, &text->stages, BP_RENDER_PART_CARD, card->position);
-  draw_covered (cr, text, marks);
-  cairo_tag_end (cr, TAG_P);
+  cairo_tag_begin (p->cr, TAG_P, "");
+  draw_part (p, &p->text->stages, BP_RENDER_PART_CARD, card->position);
+  draw_covered (p, marks);
+  cairo_tag_end (p->cr, TAG_P);
 }
 
 /* The lane as a list item: its name, then its steps in the stage. The
  * page shows the name once, in the header column: in the first stage's
  * list; the others have it covered. */
 static void
-draw_lane (cairo_t          *cr,
-           BpLayout         *layout,
-           const BpPageText *text,
-           guint             stage,
-           guint             lane,
-           GArray           *cards)
+draw_lane (Pass   *p,
+           guint   stage,
+           guint   lane,
+           GArray *cards)
 {
-  BpLane *item = bp_document_get_lane (bp_layout_get_document (layout), lane);
+  BpLane *item = bp_document_get_lane (p->document, lane);
 
-  cairo_tag_begin (cr, TAG_LI, "");
-  cairo_tag_begin (cr, TAG_LBL, "");
-  if (stage == text->first)
-    draw_part (cr, layout, text, &text->headers, BP_RENDER_PART_LANE, lane);
+  cairo_tag_begin (p->cr, TAG_LI, "");
+  cairo_tag_begin (p->cr, TAG_LBL, "");
+  if (stage == p->text->first)
+    draw_part (p, &p->text->headers, BP_RENDER_PART_LANE, lane);
   else
-    draw_covered (cr, text, bp_lane_get_display_name (item));
-  cairo_tag_end (cr, TAG_LBL);
+    draw_covered (p, bp_lane_get_display_name (item));
+  cairo_tag_end (p->cr, TAG_LBL);
 
-  cairo_tag_begin (cr, TAG_LBODY, "");
+  cairo_tag_begin (p->cr, TAG_LBODY, "");
   for (guint i = 0; i < cards->len; i++)
-    draw_step (cr, layout, text, &g_array_index (cards, Card, i));
-  cairo_tag_end (cr, TAG_LBODY);
-  cairo_tag_end (cr, TAG_LI);
+    draw_step (p, &g_array_index (cards, Card, i));
+  cairo_tag_end (p->cr, TAG_LBODY);
+  cairo_tag_end (p->cr, TAG_LI);
 }
 
 static void
-draw_stage (cairo_t          *cr,
-            BpLayout         *layout,
-            const BpPageText *text,
-            guint             stage,
-            GPtrArray        *cells)
+draw_stage (Pass      *p,
+            guint      stage,
+            GPtrArray *cells)
 {
-  guint n_lanes = bp_document_get_n_lanes (bp_layout_get_document (layout));
+  guint n_lanes = bp_document_get_n_lanes (p->document);
 
-  cairo_tag_begin (cr, TAG_SECT, "");
-  cairo_tag_begin (cr, TAG_H2, "");
-  draw_part (cr, layout, text, &text->stages, BP_RENDER_PART_STAGE, stage);
-  cairo_tag_end (cr, TAG_H2);
+  cairo_tag_begin (p->cr, TAG_SECT, "");
+  cairo_tag_begin (p->cr, TAG_H2, "");
+  draw_part (p, &p->text->stages, BP_RENDER_PART_STAGE, stage);
+  cairo_tag_end (p->cr, TAG_H2);
 
-  cairo_tag_begin (cr, TAG_L, "");
+  cairo_tag_begin (p->cr, TAG_L, "");
   for (guint lane = 0; lane < n_lanes; lane++)
-    draw_lane (cr, layout, text, stage, lane, cells->pdata[(stage - text->first) * n_lanes + lane]);
-  cairo_tag_end (cr, TAG_L);
-  cairo_tag_end (cr, TAG_SECT);
+    draw_lane (p, stage, lane, cells->pdata[(stage - p->text->first) * n_lanes + lane]);
+  cairo_tag_end (p->cr, TAG_L);
+  cairo_tag_end (p->cr, TAG_SECT);
 }
 
 /* ------------------------------------------------------------------ */
@@ -304,14 +326,13 @@ lines_crossed (BpDocument *document,
 }
 
 static void
-draw_cell (cairo_t          *cr,
-           const BpPageText *text,
-           const char       *tag,
-           const char       *words)
+draw_cell (Pass       *p,
+           const char *tag,
+           const char *words)
 {
-  cairo_tag_begin (cr, tag, "");
-  draw_covered (cr, text, words);
-  cairo_tag_end (cr, tag);
+  cairo_tag_begin (p->cr, tag, "");
+  draw_covered (p, words);
+  cairo_tag_end (p->cr, tag);
 }
 
 static const char *
@@ -324,26 +345,24 @@ step_words (BpStep *step)
 }
 
 static gboolean
-flow_on_page (BpDocument       *document,
-              BpStep           *from,
-              BpStep           *to,
-              const BpPageText *text)
+flow_on_page (Pass   *p,
+              BpStep *from,
+              BpStep *to)
 {
-  int a = position_of (document, bp_step_get_stage (from));
-  int b = position_of (document, bp_step_get_stage (to));
+  int a = position_of (p, bp_step_get_stage (from));
+  int b = position_of (p, bp_step_get_stage (to));
 
-  return (a >= (int) text->first && a <= (int) text->last) ||
-         (b >= (int) text->first && b <= (int) text->last);
+  return (a >= (int) p->text->first && a <= (int) p->text->last) ||
+         (b >= (int) p->text->first && b <= (int) p->text->last);
 }
 
 /* Every flow with an end on the page: the text alternative to its
  * arrows. */
 static void
-draw_flows (cairo_t          *cr,
-            BpLayout         *layout,
-            const BpPageText *text)
+draw_flows (Pass *p)
 {
-  BpDocument *document = bp_layout_get_document (layout);
+  BpDocument *document = p->document;
+  cairo_t *cr = p->cr;
   gboolean any = FALSE;
 
   for (guint i = 0; i < bp_document_get_n_flows (document); i++)
@@ -353,8 +372,7 @@ draw_flows (cairo_t          *cr,
       BpItem *to = bp_document_lookup (document, bp_flow_get_to (flow));
       g_autofree char *lines = NULL;
 
-      if (!BP_IS_STEP (from) || !BP_IS_STEP (to) ||
-          !flow_on_page (document, BP_STEP (from), BP_STEP (to), text))
+      if (!BP_IS_STEP (from) || !BP_IS_STEP (to) || !flow_on_page (p, BP_STEP (from), BP_STEP (to)))
         continue;
 
       if (!any)
@@ -362,18 +380,18 @@ draw_flows (cairo_t          *cr,
           cairo_tag_begin (cr, TAG_TABLE, "");
           cairo_tag_begin (cr, TAG_TR, "");
           /* Translators: the heads of the table of flows in a tagged PDF. */
-          draw_cell (cr, text, TAG_TH, _("From"));
-          draw_cell (cr, text, TAG_TH, _("To"));
-          draw_cell (cr, text, TAG_TH, _("Lines crossed"));
+          draw_cell (p, TAG_TH, _("From"));
+          draw_cell (p, TAG_TH, _("To"));
+          draw_cell (p, TAG_TH, _("Lines crossed"));
           cairo_tag_end (cr, TAG_TR);
           any = TRUE;
         }
 
       lines = lines_crossed (document, BP_STEP (from), BP_STEP (to));
       cairo_tag_begin (cr, TAG_TR, "");
-      draw_cell (cr, text, TAG_TD, step_words (BP_STEP (from)));
-      draw_cell (cr, text, TAG_TD, step_words (BP_STEP (to)));
-      draw_cell (cr, text, TAG_TD, lines);
+      draw_cell (p, TAG_TD, step_words (BP_STEP (from)));
+      draw_cell (p, TAG_TD, step_words (BP_STEP (to)));
+      draw_cell (p, TAG_TD, lines);
       cairo_tag_end (cr, TAG_TR);
     }
 
@@ -403,32 +421,41 @@ bp_pdf_tags_draw_text (cairo_t          *cr,
                        BpLayout         *layout,
                        const BpPageText *text)
 {
-  BpDocument *document = bp_layout_get_document (layout);
   g_autoptr(GPtrArray) cells = NULL;
+  Pass p = { cr, layout, NULL, text };
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (BP_IS_LAYOUT (layout));
   g_return_if_fail (text != NULL && text->first <= text->last);
 
+  p.document = bp_layout_get_document (layout);
+  p.positions = positions_new (p.document);
+  cairo_save (cr);
+  p.words = words_layout_new (cr, text);
+
   if (text->title)
     {
       cairo_tag_begin (cr, TAG_H1, "");
-      draw_part (cr, layout, text, &text->title_piece, BP_RENDER_PART_TITLE, 0);
+      draw_part (&p, &text->title_piece, BP_RENDER_PART_TITLE, 0);
       cairo_tag_end (cr, TAG_H1);
-      if (has_scenario (document))
+      if (has_scenario (p.document))
         {
           cairo_tag_begin (cr, TAG_P, "");
-          draw_part (cr, layout, text, &text->title_piece, BP_RENDER_PART_SCENARIO, 0);
+          draw_part (&p, &text->title_piece, BP_RENDER_PART_SCENARIO, 0);
           cairo_tag_end (cr, TAG_P);
         }
     }
 
-  cells = collect_cards (layout, text);
+  cells = collect_cards (&p);
   for (guint stage = text->first; stage <= text->last; stage++)
-    draw_stage (cr, layout, text, stage, cells);
+    draw_stage (&p, stage, cells);
 
-  draw_flows (cr, layout, text);
+  draw_flows (&p);
   cover (cr, text);
+
+  g_object_unref (p.words);
+  g_hash_table_unref (p.positions);
+  cairo_restore (cr);
 }
 
 void
