@@ -259,6 +259,8 @@ test_editor_command_lines (void)
     { "touchpoint", "loan.bpj", "-", NULL },
     { "touchpoint", "--gapplication-service", NULL },
     { "touchpoint", "--", "--check", NULL },
+    /* The editor presents the file. */
+    { "touchpoint", "--present", "loan.bpj", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (command_lines); i++)

@@ -70,6 +70,9 @@ wants_command_line (int    argc,
         continue;
       if (g_str_has_prefix (arg, "--gapplication-"))
         continue;
+      /* The editor presents the files. */
+      if (strcmp (arg, "--present") == 0)
+        continue;
 
       return TRUE;
     }
