@@ -23,6 +23,8 @@ struct _BpApplication
   GSettings      *settings;  /* bp_application_get_settings()'s */
   /* Recovery copies are offered once, over the first window. */
   gboolean        recovery_offered;
+  /* --present: the files opened are presented once read. */
+  gboolean        present;
 };
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
@@ -86,6 +88,27 @@ bp_application_activate (GApplication *app)
   offer_recovery (BP_APPLICATION (app));
 }
 
+/* --present FILE: the window presents the blueprint once it is read;
+ * one that cannot be read stays, saying why. */
+static void
+on_loaded_present (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  BpWindow *window = BP_WINDOW (source);
+
+  if (bp_window_load_file_finish (window, result, NULL))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+}
+
+static int
+bp_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  BP_APPLICATION (app)->present = g_variant_dict_contains (options, "present");
+  return -1;
+}
+
 static void
 bp_application_open (GApplication  *app,
                      GFile        **files,
@@ -107,7 +130,10 @@ bp_application_open (GApplication  *app,
           else
             window = new_window (self);
           gtk_window_present (GTK_WINDOW (window));
-          bp_window_load_file (window, files[i], NULL, NULL);
+          if (self->present)
+            bp_window_load_file (window, files[i], on_loaded_present, NULL);
+          else
+            bp_window_load_file (window, files[i], NULL, NULL);
         }
       gtk_window_present (GTK_WINDOW (window));
     }
@@ -285,6 +311,7 @@ bp_application_startup (GApplication *app)
   set_accels (gtk_app, "win.save-as", "<Control><Shift>s", NULL);
   set_accels (gtk_app, "win.export", "<Control>e", NULL);
   set_accels (gtk_app, "win.print", "<Control>p", NULL);
+  set_accels (gtk_app, "win.present", "F5", NULL);
   set_accels (gtk_app, "win.zoom-in", "<Control>plus", "<Control>equal");
   set_accels (gtk_app, "win.zoom-out", "<Control>minus", NULL);
   set_accels (gtk_app, "win.zoom-reset", "<Control>0", NULL);
@@ -299,12 +326,16 @@ bp_application_class_init (BpApplicationClass *klass)
 
   app_class->activate = bp_application_activate;
   app_class->open = bp_application_open;
+  app_class->handle_local_options = bp_application_handle_local_options;
   app_class->startup = bp_application_startup;
 }
 
 static void
 bp_application_init (BpApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "present", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _("Present each FILE full screen, stage by stage"), NULL);
 }
 
 BpApplication *

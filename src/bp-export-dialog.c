@@ -33,6 +33,8 @@ static const BpExportFormat formats[] = {
 };
 static const char * const format_names[] = { "png", "pdf", "svg" };
 #define N_SCALES 3
+/* The Stages per slide row: Automatic, 2 to 6, all on one slide. */
+#define N_PER_SLIDE_CHOICES 7
 enum { STAGES_ALL, STAGES_RANGE };
 
 struct _BpExportDialog
@@ -54,6 +56,7 @@ struct _BpExportDialog
   AdwComboRow    *page_row;
   GtkWidget      *per_stage_row;
   GtkSwitch      *per_stage_switch;
+  AdwComboRow    *per_slide_row;
   AdwComboRow    *stages_row;
   AdwComboRow    *from_row;
   AdwComboRow    *to_row;
@@ -93,6 +96,26 @@ selected_format (BpExportDialog *self)
   return formats[selected_format_index (self)];
 }
 
+static guint
+stages_per_slide_for_choice (guint choice)
+{
+  if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
+    return 0;
+  if (choice >= N_PER_SLIDE_CHOICES - 1)
+    return G_MAXUINT;
+  return choice + 1;
+}
+
+static guint
+choice_for_stages_per_slide (guint per_slide)
+{
+  if (per_slide == 0)
+    return 0;
+  if (per_slide > N_PER_SLIDE_CHOICES - 1)
+    return N_PER_SLIDE_CHOICES - 1;
+  return MAX (per_slide, 2) - 1;
+}
+
 void
 bp_export_dialog_get_options (BpExportDialog  *self,
                               BpExportOptions *options)
@@ -109,6 +132,7 @@ bp_export_dialog_get_options (BpExportDialog  *self,
                                                                      : BP_EXPORT_PAGE_FIT;
   options->page_per_stage = options->format == BP_EXPORT_FORMAT_PDF &&
                             gtk_switch_get_active (self->per_stage_switch);
+  options->stages_per_slide = stages_per_slide_for_choice (adw_combo_row_get_selected (self->per_slide_row));
   if (adw_combo_row_get_selected (self->stages_row) == STAGES_RANGE)
     {
       options->first_stage = adw_combo_row_get_selected (self->from_row);
@@ -296,6 +320,14 @@ update_rows (BpExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->background_row), format == BP_EXPORT_FORMAT_PNG);
   gtk_widget_set_visible (GTK_WIDGET (self->page_row), format == BP_EXPORT_FORMAT_PDF);
   gtk_widget_set_visible (self->per_stage_row, format == BP_EXPORT_FORMAT_PDF);
+  /* One page per stage already says how many. */
+  gtk_widget_set_visible (GTK_WIDGET (self->per_slide_row),
+                          format == BP_EXPORT_FORMAT_PDF &&
+                          adw_combo_row_get_selected (self->page_row) == 1 &&
+                          !gtk_switch_get_active (self->per_stage_switch));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->per_slide_row),
+                               adw_combo_row_get_selected (self->per_slide_row) == 0
+                               ? _("As many as keep the card text readable") : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->from_row), range);
   gtk_widget_set_visible (GTK_WIDGET (self->to_row), range);
 
@@ -400,6 +432,10 @@ load_settings (BpExportDialog *self)
   adw_combo_row_set_selected (self->page_row, index_of (pages, 2, page));
   gtk_switch_set_active (self->per_stage_switch,
                          g_settings_get_boolean (self->settings, "export-page-per-stage"));
+  if (bp_application_has_setting ("export-stages-per-slide"))
+    adw_combo_row_set_selected (self->per_slide_row,
+                                choice_for_stages_per_slide (g_settings_get_uint (self->settings,
+                                                                                  "export-stages-per-slide")));
 }
 
 /* Only the choices that apply to the export made are kept: a PDF export
@@ -425,6 +461,9 @@ save_settings (BpExportDialog        *self,
       g_settings_set_string (self->settings, "export-page",
                              options->page == BP_EXPORT_PAGE_SLIDE ? "slide" : "fit");
       g_settings_set_boolean (self->settings, "export-page-per-stage", options->page_per_stage);
+      if (options->page == BP_EXPORT_PAGE_SLIDE && !options->page_per_stage &&
+          bp_application_has_setting ("export-stages-per-slide"))
+        g_settings_set_uint (self->settings, "export-stages-per-slide", options->stages_per_slide);
     }
   g_settings_apply (self->settings);
 }
@@ -811,6 +850,7 @@ bp_export_dialog_class_init (BpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, page_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, per_stage_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, per_stage_switch);
+  gtk_widget_class_bind_template_child (widget_class, BpExportDialog, per_slide_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, stages_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, to_row);
@@ -854,6 +894,8 @@ bp_export_dialog_new (GtkWindow  *parent,
   g_signal_connect_object (self->page_row, "notify::selected",
                            G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->per_stage_switch, "notify::active",
+                           G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->per_slide_row, "notify::selected",
                            G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stages_row, "notify::selected",
                            G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);

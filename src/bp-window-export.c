@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-export-dialog.h"
+#include "bp-presenter.h"
 #include "bp-window-private.h"
 
 /* Export…: the dialog does the work; the window says when it is done. */
@@ -52,4 +53,16 @@ bp_window_export (BpWindow *self)
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+bp_window_present_blueprint (BpWindow *self)
+{
+  GtkWindow *presenter;
+
+  if (bp_document_get_n_stages (self->document) == 0)
+    return;
+
+  presenter = bp_presenter_window_new (GTK_WINDOW (self), self->document);
+  gtk_window_present (presenter);
 }

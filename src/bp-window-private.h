@@ -104,6 +104,8 @@ void      bp_window_dispose_view       (BpWindow  *self);
 
 /* bp-window-export.c: the Export dialog, and the toast after it */
 void      bp_window_export             (BpWindow  *self);
+/* View ▸ Present: the blueprint full screen, stage by stage. */
+void      bp_window_present_blueprint  (BpWindow  *self);
 
 /* bp-window-keys.c: F6 between panes, cards added from the palette */
 void      bp_window_keys_class_init    (GtkWidgetClass *widget_class);

@@ -317,6 +317,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+present_action (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  bp_window_present_blueprint (BP_WINDOW (widget));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action,
               GVariant   *param)
@@ -539,6 +547,7 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);

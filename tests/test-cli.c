@@ -18,6 +18,7 @@
 #include "bpj/bp-bpj.h"
 #include "cli/bp-command-line.h"
 #include "insights/bp-insights.h"
+#include "export/bp-export.h"
 #include <unistd.h>
 
 static const char * const sample_names[] = {
@@ -213,6 +214,7 @@ test_help (void)
   const char *options[] = {
     "--check", "--export=OUT", "--export-scale=N", "--export-background=BACKGROUND",
     "--export-page=PAGE", "--export-stages=FIRST-LAST", "--export-page-per-stage",
+    "--export-stages-per-slide=auto|N",
     "--report", "--report-format=FORMAT", "--version", "[FILE…]",
   };
   g_autofree char *out = NULL;
@@ -258,6 +260,8 @@ test_editor_command_lines (void)
     { "touchpoint", "loan.bpj", "-", NULL },
     { "touchpoint", "--gapplication-service", NULL },
     { "touchpoint", "--", "--check", NULL },
+    /* The editor presents the file. */
+    { "touchpoint", "--present", "loan.bpj", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (command_lines); i++)
@@ -772,6 +776,64 @@ assert_export_fails (Fixture     *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, n_before);
 }
 
+/* --export-stages-per-slide: auto is the slides' own count (and the
+ * default), a number is that many a slide; nonsense is refused. */
+static void
+test_export_stages_per_slide (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *automatic[] = { "--export-page=slide", "--export-stages-per-slide=auto", NULL };
+  const char *two[] = { "--export-page=slide", "--export-stages-per-slide=2", NULL };
+  const char *many[] = { "--export-page=slide", "--export-stages-per-slide=99", NULL };
+  g_autofree char *sample = sample_path (sample_names[0]);
+  g_autoptr(BpDocument) document = bp_bpj_load (sample, NULL);
+  g_autoptr(BpLayout) layout = bp_layout_new (document);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *export_pdf = g_strconcat ("--export=", pdf, NULL);
+  g_autofree char *path = NULL;
+  const char *bad[] = { "0", "-1", "x", "", "2.5", "auto2" };
+  gboolean all_slides;
+  BpExportOptions options;
+
+  bp_export_options_init (&options);
+  options.format = BP_EXPORT_FORMAT_PDF;
+  options.page = BP_EXPORT_PAGE_SLIDE;
+
+  export_sample (fixture, sample_names[0], "auto.pdf", automatic, &path);
+  g_assert_cmpuint (count_pdf_pages (path, &all_slides), ==, bp_export_get_n_pages (layout, &options));
+  g_assert_cmpuint (count_pdf_pages (path, &all_slides), >, 1);
+  g_assert_true (all_slides);
+  g_clear_pointer (&path, g_free);
+
+  export_sample (fixture, sample_names[0], "two.pdf", two, &path);
+  g_assert_cmpuint (count_pdf_pages (path, &all_slides), ==, 3);
+  g_clear_pointer (&path, g_free);
+
+  export_sample (fixture, sample_names[0], "many.pdf", many, &path);
+  g_assert_cmpuint (count_pdf_pages (path, &all_slides), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *arg = g_strconcat ("--export-stages-per-slide=", bad[i], NULL);
+      const char *args[] = { export_pdf, "--export-page=slide", arg, sample, NULL };
+
+      assert_export_fails (fixture, pdf, args, "--export-stages-per-slide");
+    }
+  {
+    const char *args[] = { export_pdf, "--export-stages-per-slide=2", sample, NULL };
+    assert_export_fails (fixture, pdf, args, "--export-page=slide");
+  }
+  {
+    const char *args[] = { export_pdf, "--export-page=slide", "--export-page-per-stage",
+                           "--export-stages-per-slide=2", sample, NULL };
+    assert_export_fails (fixture, pdf, args, "--export-page-per-stage");
+  }
+  {
+    const char *args[] = { "--export-stages-per-slide=2", sample, NULL };
+    assert_export_fails (fixture, pdf, args, "--export-stages-per-slide only applies with --export");
+  }
+}
+
 static void
 test_export_errors (Fixture       *fixture,
                     gconstpointer  data)
@@ -1139,6 +1201,7 @@ main (int   argc,
   ADD_TEST ("/cli/export/pdf", test_export_pdf);
   ADD_TEST ("/cli/export/svg", test_export_svg);
   ADD_TEST ("/cli/export/stages", test_export_stages);
+  ADD_TEST ("/cli/export/stages-per-slide", test_export_stages_per_slide);
   ADD_TEST ("/cli/export/bpj-is-canonical", test_export_bpj_is_canonical);
   ADD_TEST ("/cli/export/errors", test_export_errors);
   ADD_TEST ("/cli/export/failure-keeps-old-file", test_export_failure_keeps_old_file);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bp-export-dialog.h"
+#include "bp-window.h"
 #include "editor-test-utils.h"
 #include "pdf-test-utils.h"
 
@@ -276,6 +277,87 @@ test_range_order (void)
   editor_test_remove_folder (folder);
 }
 
+static gboolean
+switch_is_off (gpointer data)
+{
+  return !gtk_switch_get_active (data);
+}
+
+static char *expected_label;
+
+static gboolean
+label_is_expected (gpointer label)
+{
+  return g_strcmp0 (gtk_label_get_label (label), expected_label) == 0;
+}
+
+/* The preview's page count follows the slides the export will write. */
+static void
+wait_for_page_count (BpWindow       *window,
+                     BpExportDialog *dialog)
+{
+  g_autoptr(BpLayout) layout = bp_layout_new (bp_window_get_document (window));
+  BpExportOptions options;
+
+  bp_export_dialog_get_options (dialog, &options);
+  g_free (expected_label);
+  expected_label = g_strdup_printf ("Page 1 of %u", bp_export_get_n_pages (layout, &options));
+  g_assert_true (editor_test_wait (label_is_expected, child (dialog, "page_label")));
+}
+
+/* 16:9 slides: Stages per slide shows, Automatic first; 2 a slide makes
+ * three slides of five stages, written as the preview says; one page
+ * per stage hides the row. */
+static void
+test_stages_per_slide (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  BpWindow *window = editor_test_open_sample ("loan-payment.bpj", &folder);
+  BpExportDialog *dialog = open_dialog (window);
+  BpExportOptions options;
+
+  choose (dialog, "format_row", 1);
+  /* An earlier test may have left one page per stage on. */
+  if (gtk_switch_get_active (child (dialog, "per_stage_switch")))
+    {
+      gtk_widget_activate (child (dialog, "per_stage_switch"));
+      g_assert_true (editor_test_wait (switch_is_off, child (dialog, "per_stage_switch")));
+    }
+  choose (dialog, "page_row", 0);
+  g_assert_false (shown (dialog, "per_slide_row"));
+  choose (dialog, "page_row", 1);
+  g_assert_true (shown (dialog, "per_slide_row"));
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "per_slide_row")), ==, 0);
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpuint (options.stages_per_slide, ==, 0);
+  wait_for_page_count (window, dialog);
+  g_assert_cmpstr (expected_label, !=, "Page 1 of 1");
+
+  choose (dialog, "per_slide_row", 1);
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_cmpuint (options.stages_per_slide, ==, 2);
+  wait_for_page_count (window, dialog);
+  g_assert_cmpstr (expected_label, ==, "Page 1 of 3");
+
+  pdf = g_build_filename (folder, "two.pdf", NULL);
+  export_and_wait (dialog, pdf);
+  sizes = pdf_test_page_sizes (pdf);
+  g_assert_cmpuint (sizes->len, ==, 2 * 3);
+
+  dialog = open_dialog (window);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "per_slide_row")), ==, 1);
+  gtk_widget_activate (child (dialog, "per_stage_switch"));
+  g_assert_true (editor_test_wait (switch_is_on, child (dialog, "per_stage_switch")));
+  g_assert_false (shown (dialog, "per_slide_row"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+  g_clear_pointer (&expected_label, g_free);
+}
+
 /* Cancel while the file is written: no file, and the dialog stays for
  * another try. */
 static void
@@ -397,6 +479,7 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/pdf-then-png", test_pdf_then_png);
   g_test_add_func ("/export-dialog/range-order", test_range_order);
+  g_test_add_func ("/export-dialog/stages-per-slide", test_stages_per_slide);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
   g_test_add_func ("/export-dialog/completed-name-asks", test_completed_name_asks);
 

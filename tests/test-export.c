@@ -12,6 +12,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -253,6 +255,8 @@ test_pdf (Fixture       *f,
   options.format = BP_EXPORT_FORMAT_PDF;
   export_ok (f, fit, &options);
   options.page = BP_EXPORT_PAGE_SLIDE;
+  /* Every stage on the one slide. */
+  options.stages_per_slide = G_MAXUINT;
   export_ok (f, slide, &options);
 
   g_assert_true (g_file_get_contents (fit, &bytes, NULL, NULL));
@@ -833,6 +837,41 @@ test_cancel (Fixture       *f,
   g_assert_cmpstr (listing, ==, "kept.pdf");
 }
 
+/* A write that fails part way (here at a file size limit, as on a full
+ * disk) says why and leaves no file and no temporary file, though the
+ * PDF's bytes are gathered before they are written. */
+static void
+test_write_fails (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = path_in (f, "limited.pdf");
+  g_autofree char *left = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit saved, limit;
+  void (*saved_handler) (int);
+  BpExportOptions options;
+  gboolean ok;
+
+  bp_export_options_init (&options);
+  options.format = BP_EXPORT_FORMAT_PDF;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 4096;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = bp_export_to_file (f->document, path, &options, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "limited.pdf"));
+  g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+  left = list_dir (f->dir);
+  g_assert_cmpstr (left, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,6 +898,7 @@ main (int   argc,
   ADD ("pdf-page-limit", test_pdf_page_limit);
   ADD ("progress", test_progress);
   ADD ("cancel", test_cancel);
+  ADD ("write-fails", test_write_fails);
 
   return g_test_run ();
 }

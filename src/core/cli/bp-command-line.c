@@ -36,6 +36,7 @@ typedef struct {
   char      *export_page;
   char      *export_stages;
   gboolean   export_page_per_stage;
+  char      *export_stages_per_slide;
   gboolean   export_legend;
   gboolean   export_no_legend;
   gboolean   report;
@@ -52,6 +53,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->export_page, g_free);
   g_clear_pointer (&args->export_stages, g_free);
   g_clear_pointer (&args->report_format, g_free);
+  g_clear_pointer (&args->export_stages_per_slide, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -72,6 +74,9 @@ wants_command_line (int    argc,
       if (arg[0] != '-' || arg[1] == '\0')
         continue;
       if (g_str_has_prefix (arg, "--gapplication-"))
+        continue;
+      /* The editor presents the files. */
+      if (strcmp (arg, "--present") == 0)
         continue;
 
       return TRUE;
@@ -98,6 +103,9 @@ create_option_context (Arguments *args)
       N_("Export only stages FIRST to LAST, counted from 1 (default: every stage)"), N_("FIRST-LAST") },
     { "export-page-per-stage", 0, 0, G_OPTION_ARG_NONE, &args->export_page_per_stage,
       N_("Give each stage a page of its own in a PDF export"), NULL },
+    { "export-stages-per-slide", 0, 0, G_OPTION_ARG_STRING, &args->export_stages_per_slide,
+      N_("Stages on each PDF slide: auto (as many as keep card text readable) or a number (default: auto)"),
+      N_("auto|N") },
     { "export-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_legend,
       N_("Draw the legend of the marks on cards in the title band (default: on PDF slides)"), NULL },
     { "export-no-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_no_legend,
@@ -123,6 +131,7 @@ create_option_context (Arguments *args)
                                       "  touchpoint --check loan.bpj support.bpj\n"
                                       "  touchpoint --report --report-format=json loan.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide loan.bpj\n"
+                                      "  touchpoint --export=loan.pdf --export-page=slide --export-stages-per-slide=2 loan.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide --export-page-per-stage loan.bpj\n"
                                       "  touchpoint --export=pay.png --export-stages=2-3 loan.bpj\n"
                                       "  touchpoint --export=loan.png --export-scale=2 loan.bpj\n"
@@ -468,6 +477,38 @@ parse_stages (const char *text,
   return TRUE;
 }
 
+/* "auto" or a number of stages, for PDF slides only; after the page. */
+static gboolean
+parse_stages_per_slide (const Arguments *args,
+                        BpExportOptions *options)
+{
+  const char *text = args->export_stages_per_slide;
+  guint64 value = 0;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (options->format != BP_EXPORT_FORMAT_PDF || options->page != BP_EXPORT_PAGE_SLIDE)
+    {
+      g_printerr (_("--export-stages-per-slide only applies to a PDF export with --export-page=slide\n"));
+      return FALSE;
+    }
+  if (args->export_page_per_stage)
+    {
+      g_printerr (_("Give either --export-stages-per-slide or --export-page-per-stage\n"));
+      return FALSE;
+    }
+  if (strcmp (text, "auto") != 0 &&
+      !g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    {
+      g_printerr (_("Invalid --export-stages-per-slide “%s”: give auto or a number from 1\n"), text);
+      return FALSE;
+    }
+
+  options->stages_per_slide = (guint) value;
+  return TRUE;
+}
+
 static gboolean
 parse_export_options (const Arguments *args,
                       BpExportOptions *options)
@@ -503,7 +544,8 @@ parse_export_options (const Arguments *args,
   return parse_scale (args->export_scale, &options->scale) &&
          parse_background (args->export_background, &options->transparent) &&
          parse_page (args->export_page, &options->page) &&
-         parse_stages (args->export_stages, &options->first_stage, &options->last_stage);
+         parse_stages (args->export_stages, &options->first_stage, &options->last_stage) &&
+         parse_stages_per_slide (args, options);
 }
 
 static int
@@ -610,6 +652,7 @@ check_export_only_options (const Arguments *args)
     { args->export_page, "--export-page" },
     { args->export_stages, "--export-stages" },
     { args->export_page_per_stage ? "" : NULL, "--export-page-per-stage" },
+    { args->export_stages_per_slide, "--export-stages-per-slide" },
     { args->export_legend ? "" : NULL, "--export-legend" },
     { args->export_no_legend ? "" : NULL, "--export-no-legend" },
   };

@@ -24,16 +24,13 @@
 #include <unistd.h>
 
 #include "bpj/bp-bpj.h"
+#include "export/bp-pdf-tags.h"
+#include "export/bp-slides.h"
 #include "layout/bp-layout.h"
 #include "render/bp-render.h"
 
 /* cairo's image surfaces stop here. */
 #define MAX_PNG_SIDE 32767
-
-/* A 16:9 slide, in points, and the margin around the blueprint on it. */
-#define SLIDE_WIDTH  960.0
-#define SLIDE_HEIGHT 540.0
-#define SLIDE_MARGIN 36.0
 
 /* PDF viewers refuse pages wider or taller than 14,400 points (200
  * inches, the limit of PDF 1.7's Annex C): a fitted page of a very wide
@@ -129,8 +126,11 @@ typedef struct {
   char *tmp_path;
   int   fd;
   int   write_errno;   /* the first failed write's errno, or 0 */
+  GByteArray   *buffer; /* written, not yet in the file */
   GCancellable *cancellable;
 } Output;
+
+#define OUTPUT_BUFFER_SIZE (64 * 1024)
 
 static void
 output_init (Output     *out,
@@ -138,6 +138,7 @@ output_init (Output     *out,
 {
   memset (out, 0, sizeof *out);
   out->fd = -1;
+  out->buffer = g_byte_array_sized_new (OUTPUT_BUFFER_SIZE);
   out->display = g_filename_display_name (path);
 
   /* Replace a link's target, not the link. */
@@ -158,6 +159,7 @@ output_clear (Output *out)
   g_clear_pointer (&out->tmp_path, g_free);
   g_clear_pointer (&out->path, g_free);
   g_clear_pointer (&out->display, g_free);
+  g_clear_pointer (&out->buffer, g_byte_array_unref);
   out->fd = -1;
 }
 
@@ -216,22 +218,12 @@ output_open (Output  *out,
   return TRUE;
 }
 
+/* Writes all of @length bytes to the file. */
 static gboolean
-output_write (Output     *out,
-              const void *data,
-              gsize       length)
+output_write_through (Output     *out,
+                      const char *p,
+                      gsize       length)
 {
-  const char *p = data;
-
-  if (out->write_errno != 0)
-    return FALSE;
-
-  if (g_cancellable_is_cancelled (out->cancellable))
-    {
-      out->write_errno = ECANCELED;
-      return FALSE;
-    }
-
   while (length > 0)
     {
       gssize written = write (out->fd, p, length);
@@ -251,6 +243,42 @@ output_write (Output     *out,
   return TRUE;
 }
 
+static gboolean
+output_flush (Output *out)
+{
+  gboolean ok = out->write_errno == 0 &&
+                output_write_through (out, (const char *) out->buffer->data, out->buffer->len);
+
+  g_byte_array_set_size (out->buffer, 0);
+  return ok;
+}
+
+/* cairo hands over a PDF in pieces of a few bytes each (an object's
+ * number, a dictionary): they are gathered into writes of
+ * OUTPUT_BUFFER_SIZE, not a system call each. */
+static gboolean
+output_write (Output     *out,
+              const void *data,
+              gsize       length)
+{
+  if (out->write_errno != 0)
+    return FALSE;
+
+  if (g_cancellable_is_cancelled (out->cancellable))
+    {
+      out->write_errno = ECANCELED;
+      return FALSE;
+    }
+
+  if (out->buffer->len + length > OUTPUT_BUFFER_SIZE && !output_flush (out))
+    return FALSE;
+  if (length >= OUTPUT_BUFFER_SIZE)
+    return output_write_through (out, data, length);
+
+  g_byte_array_append (out->buffer, data, length);
+  return TRUE;
+}
+
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
@@ -264,8 +292,10 @@ static gboolean
 output_commit (Output  *out,
                GError **error)
 {
-  int fd = out->fd;
+  int fd;
 
+  output_flush (out);
+  fd = out->fd;
   out->fd = -1;
   if (out->write_errno != 0)
     {
@@ -438,22 +468,10 @@ get_page (BpLayout              *layout,
       break;
 
     case BP_EXPORT_FORMAT_PDF:
-      if (options->page == BP_EXPORT_PAGE_SLIDE)
-        {
-          page->zoom = MIN ((SLIDE_WIDTH - 2 * SLIDE_MARGIN) / sheet->width,
-                            (SLIDE_HEIGHT - 2 * SLIDE_MARGIN) / sheet->height);
-          page->width = SLIDE_WIDTH;
-          page->height = SLIDE_HEIGHT;
-          page->dx = (SLIDE_WIDTH - sheet->width * page->zoom) / 2;
-          page->dy = (SLIDE_HEIGHT - sheet->height * page->zoom) / 2;
-          page->background = TRUE;
-        }
-      else
-        {
-          page->zoom = MIN (1, MAX_PDF_SIDE / MAX (sheet->width, sheet->height));
-          page->width = sheet->width * page->zoom;
-          page->height = sheet->height * page->zoom;
-        }
+      /* Slides are laid out by bp-slides.c (see is_slides()). */
+      page->zoom = MIN (1, MAX_PDF_SIDE / MAX (sheet->width, sheet->height));
+      page->width = sheet->width * page->zoom;
+      page->height = sheet->height * page->zoom;
       break;
 
     case BP_EXPORT_FORMAT_SVG:
@@ -468,34 +486,22 @@ get_page (BpLayout              *layout,
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
-/* Draws the canvas rectangle (@x, @y, @width, @height) at (@at_x, @at_y)
- * of the sheet. */
+/* Draws a piece of the canvas where it goes on the page's drawing: all
+ * of it, or (@omit_text) all but the text a tagged PDF draws after. */
 static void
-render_area (cairo_t               *cr,
-             BpLayout              *layout,
-             const BpExportOptions *options,
-             const Sheet           *sheet,
-             double                 zoom,
-             const BpRect          *area,
-             double                 at_x,
-             double                 at_y)
+render_piece (cairo_t               *cr,
+              BpLayout              *layout,
+              const BpRenderOptions *base,
+              const BpPagePiece     *piece,
+              gboolean               omit_text)
 {
-  double header = bp_layout_get_header_width (layout);
-  BpRenderOptions render_options;
+  BpRenderOptions options = *base;
 
-  bp_render_options_init (&render_options);
-  render_options.viewport = *area;
-  render_options.zoom = zoom;
-  render_options.dark = options->dark;
-  render_options.transparent = options->transparent;
-  render_options.title_width = sheet->width;
-  render_options.legend = bp_export_wants_legend (options);
-  if (!sheet->whole)
-    render_options.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
-
+  options.viewport = piece->area;
+  options.omit_text = omit_text;
   cairo_save (cr);
-  cairo_translate (cr, at_x * zoom, at_y * zoom);
-  bp_render (cr, layout, &render_options);
+  cairo_translate (cr, piece->at_x * options.zoom, piece->at_y * options.zoom);
+  bp_render (cr, layout, &options);
   cairo_restore (cr);
 }
 
@@ -507,36 +513,67 @@ render_area (cairo_t               *cr,
  * leave the range end at its edges, and labels those edges would cut
  * are left out. */
 static void
-draw_sheet (cairo_t               *cr,
-            BpLayout              *layout,
-            const BpExportOptions *options,
-            const Sheet           *sheet,
-            double                 zoom)
+get_sheet_text (BpLayout              *layout,
+                const BpExportOptions *options,
+                const Page            *page,
+                BpPageText            *text)
 {
+  const Sheet *sheet = &page->sheet;
   double header = bp_layout_get_header_width (layout);
   double overlap = options->transparent ? 0 : 1;
-  BpRect title, area;
+  BpRect title;
   double top;
+
+  memset (text, 0, sizeof *text);
+  bp_render_options_init (&text->render);
+  text->render.zoom = page->zoom;
+  text->render.dark = options->dark;
+  text->render.transparent = options->transparent;
+  text->render.title_width = sheet->width;
+  text->render.legend = bp_export_wants_legend (options);
+  if (!sheet->whole)
+    text->render.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
+  text->dx = page->dx;
+  text->dy = page->dy;
+  text->title = TRUE;
+  text->first = sheet->first;
+  text->last = sheet->last;
 
   bp_layout_get_title_rect (layout, &title);
   top = title.y + title.height;
+  /* The title band's top padding is bare: the words only a reader
+   * needs go there, covered. */
+  text->cover = (BpRect) { page->dx, page->dy, sheet->width * page->zoom, 10 * page->zoom };
 
   if (sheet->x <= header)
     {
-      area = (BpRect) { 0, 0, sheet->width, sheet->height };
-      render_area (cr, layout, options, sheet, zoom, &area, 0, 0);
+      BpPagePiece whole = { { 0, 0, sheet->width, sheet->height }, 0, 0 };
+
+      text->stages = text->headers = text->title_piece = whole;
       return;
     }
 
-  area = (BpRect) { sheet->x - overlap, top - overlap,
-                    sheet->width - header + overlap, sheet->height - top + overlap };
-  render_area (cr, layout, options, sheet, zoom, &area, header - overlap, top - overlap);
+  text->stages = (BpPagePiece) { { sheet->x - overlap, top - overlap,
+                                   sheet->width - header + overlap, sheet->height - top + overlap },
+                                 header - overlap, top - overlap };
+  text->headers = (BpPagePiece) { { 0, top - overlap, header, sheet->height - top + overlap },
+                                  0, top - overlap };
+  text->title_piece = (BpPagePiece) { { 0, 0, sheet->width, top }, 0, 0 };
+}
 
-  area = (BpRect) { 0, top - overlap, header, sheet->height - top + overlap };
-  render_area (cr, layout, options, sheet, zoom, &area, 0, top - overlap);
+static void
+draw_sheet (cairo_t          *cr,
+            BpLayout         *layout,
+            const Page       *page,
+            const BpPageText *text,
+            gboolean          omit_text)
+{
+  render_piece (cr, layout, &text->render, &text->stages, omit_text);
+  if (page->sheet.x <= bp_layout_get_header_width (layout))
+    return;
 
-  area = (BpRect) { 0, 0, sheet->width, top };
-  render_area (cr, layout, options, sheet, zoom, &area, 0, 0);
+  render_piece (cr, layout, &text->render, &text->headers, omit_text);
+  render_piece (cr, layout, &text->render, &text->title_piece, omit_text);
 }
 
 static void
@@ -550,20 +587,403 @@ paint_background (cairo_t *cr,
   cairo_paint (cr);
 }
 
+/* With @tagged, the text goes on last, in reading order, tagged; @text
+ * (when not NULL) tells where the page's text went. */
+static void
+draw_page_full (cairo_t               *cr,
+                BpLayout              *layout,
+                const BpExportOptions *options,
+                const Page            *page,
+                gboolean               tagged,
+                BpPageText            *text_out)
+{
+  BpPageText text;
+
+  get_sheet_text (layout, options, page, &text);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, page->width, page->height);
+  cairo_clip (cr);
+  if (page->background)
+    paint_background (cr, options->dark);
+  cairo_save (cr);
+  cairo_translate (cr, page->dx, page->dy);
+  draw_sheet (cr, layout, page, &text, tagged);
+  cairo_restore (cr);
+  if (tagged)
+    bp_pdf_tags_draw_text (cr, layout, &text);
+  cairo_restore (cr);
+
+  if (text_out != NULL)
+    *text_out = text;
+}
+
 static void
 draw_page (cairo_t               *cr,
            BpLayout              *layout,
            const BpExportOptions *options,
            const Page            *page)
 {
+  draw_page_full (cr, layout, options, page, FALSE, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Slides                                                              */
+
+/* The slide's footer text, 8.8 pt: small, and as large as the cards'. */
+#define FOOTER_ZOOM 0.8
+
+static gboolean
+is_slides (const BpExportOptions *options)
+{
+  return options->format == BP_EXPORT_FORMAT_PDF && options->page == BP_EXPORT_PAGE_SLIDE;
+}
+
+/* NULL when the stage range is not in the document. */
+static GArray *
+plan_slides (BpLayout              *layout,
+             const BpExportOptions *options)
+{
+  guint first, last;
+
+  if (!resolve_stages (layout, options, &first, &last))
+    return NULL;
+
+  return bp_slides_plan (layout, first, last,
+                         options->page_per_stage ? 1 : options->stages_per_slide,
+                         bp_export_wants_legend (options));
+}
+
+static void
+init_slide_render (BpRenderOptions       *render_options,
+                   const BpExportOptions *options,
+                   double                 zoom)
+{
+  bp_render_options_init (render_options);
+  render_options->zoom = zoom;
+  render_options->dark = options->dark;
+  render_options->legend = bp_export_wants_legend (options);
+}
+
+/* Where the slide's pieces come from on the canvas. */
+typedef struct {
+  double header;   /* the lane header column's width */
+  double top;      /* where the stage header row starts */
+  double bottom;
+  double left;     /* the slide's first and last stage's outer edges */
+  double right;
+} SlideFrame;
+
+static void
+get_slide_frame (BpLayout      *layout,
+                 const BpSlide *slide,
+                 SlideFrame    *frame)
+{
+  BpRect title, bounds, from = { 0 }, to = { 0 };
+
+  bp_layout_get_title_rect (layout, &title);
+  bp_layout_get_bounds (layout, &bounds);
+  bp_layout_get_stage_rect (layout, slide->first, &from);
+  bp_layout_get_stage_rect (layout, slide->last, &to);
+  frame->header = bp_layout_get_header_width (layout);
+  frame->top = title.y + title.height;
+  frame->bottom = bounds.height;
+  frame->left = from.x;
+  frame->right = to.x + to.width;
+}
+
+/* The stages and, beside them, the lane header column, below the
+ * slide's own title band (if any), as get_sheet_text() sets them out. */
+static void
+get_slide_text (BpLayout              *layout,
+                const BpExportOptions *options,
+                const BpSlide         *slide,
+                const SlideFrame      *f,
+                BpPageText            *text)
+{
+  double height = f->bottom - f->top;
+  double width = f->right - f->left;
+  BpRect area;
+
+  memset (text, 0, sizeof *text);
+  init_slide_render (&text->render, options, slide->zoom);
+  text->render.label_bounds = (BpRect) { f->left, 0, width, f->bottom };
+  text->render.title_width = slide->width;
+  text->render.wrap_scenario = TRUE;
+  text->dx = slide->x;
+  text->dy = slide->y;
+  text->title = slide->title;
+  text->first = slide->first;
+  text->last = slide->last;
+  text->title_piece = (BpPagePiece) { { 0, 0, slide->width, slide->title_height }, 0, 0 };
+
+  /* The margin above the drawing is bare. */
+  bp_slides_get_content_area (&area);
+  text->cover = (BpRect) { 0, 0, BP_SLIDE_WIDTH, area.y - 2 };
+
+  if (f->left <= f->header)
+    {
+      text->stages = (BpPagePiece) { { 0, f->top, f->header + width, height }, 0, slide->title_height };
+      text->headers = text->stages;
+      return;
+    }
+
+  text->stages = (BpPagePiece) { { f->left - 1, f->top, width + 1, height },
+                                 f->header - 1, slide->title_height };
+  text->headers = (BpPagePiece) { { 0, f->top, f->header, height }, 0, slide->title_height };
+}
+
+static void
+draw_slide_body (cairo_t          *cr,
+                 BpLayout         *layout,
+                 const BpPageText *text,
+                 const SlideFrame *f,
+                 gboolean          omit_text)
+{
+  render_piece (cr, layout, &text->render, &text->stages, omit_text);
+  if (f->left > f->header)
+    render_piece (cr, layout, &text->render, &text->headers, omit_text);
+}
+
+static int
+stage_of_step (BpDocument *document,
+               const char *step_id)
+{
+  BpItem *step = bp_document_lookup (document, step_id);
+  BpItem *stage;
+
+  if (!BP_IS_STEP (step))
+    return -1;
+  stage = bp_document_lookup (document, bp_step_get_stage (BP_STEP (step)));
+  return stage != NULL ? bp_document_get_position (document, stage) : -1;
+}
+
+/* Where the route of flow @position first crosses x = @edge, walking
+ * from its start (@forward) or its end. */
+static gboolean
+find_crossing (BpLayout *layout,
+               guint     position,
+               gboolean  forward,
+               double    edge,
+               double   *y)
+{
+  guint n = 0;
+  const BpPoint *points = bp_layout_get_flow_path (layout, position, &n);
+
+  for (guint i = 0; points != NULL && i + 1 < n; i++)
+    {
+      const BpPoint *a = &points[forward ? i : n - 1 - i];
+      const BpPoint *b = &points[forward ? i + 1 : n - 2 - i];
+
+      if (a->x != b->x && (a->x - edge) * (b->x - edge) <= 0)
+        {
+          *y = a->y + (edge - a->x) * (b->y - a->y) / (b->x - a->x);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static char *
+marker_text (BpDocument *document,
+             guint       stage_position,
+             gboolean    at_right)
+{
+  const char *name = bp_stage_get_name (bp_document_get_stage (document, stage_position));
+  g_autofree char *fallback = NULL;
+
+  if (name[0] == '\0')
+    /* Translators: a stage without a name, counted from 1. */
+    name = fallback = g_strdup_printf (_("Stage %u"), stage_position + 1);
+
+  return g_strdup_printf (at_right ? "→ %s" : "← %s", name);
+}
+
+static gboolean
+covers_a_card (BpLayout     *layout,
+               const BpRect *rect)
+{
+  g_autoptr(GArray) steps = bp_layout_steps_in_rect (layout, rect);
+
+  return steps->len > 0;
+}
+
+/* A marker goes against the slide's edge, on the flow's line; where it
+ * would hide the card the line leads to, just above that card or else
+ * just below it. In canvas units. */
+static void
+place_marker (BpLayout   *layout,
+              const char *text,
+              double      edge,
+              gboolean    at_right,
+              double      y,
+              BpRect     *pill)
+{
+  g_autoptr(GArray) steps = NULL;
+  BpRect card, above, below;
+
+  bp_render_get_slide_marker_size (layout, text, &pill->width, &pill->height);
+  pill->x = at_right ? edge - 2 - pill->width : edge + 2;
+  pill->y = y - pill->height / 2;
+
+  steps = bp_layout_steps_in_rect (layout, pill);
+  if (steps->len == 0 || !bp_layout_get_step_rect (layout, g_array_index (steps, guint, 0), &card))
+    return;
+
+  above = *pill;
+  above.y = card.y - pill->height - 3;
+  below = *pill;
+  below.y = card.y + card.height + 3;
+  if (!covers_a_card (layout, &above))
+    *pill = above;
+  else if (!covers_a_card (layout, &below))
+    *pill = below;
+}
+
+/* A flow with one end on the slide and the other off it ends at the
+ * slide's edge; a marker there names the stage it goes on to (or comes
+ * from). */
+static void
+draw_slide_markers (cairo_t               *cr,
+                    BpLayout              *layout,
+                    const BpExportOptions *options,
+                    const BpSlide         *slide,
+                    const SlideFrame      *f)
+{
+  BpDocument *document = bp_layout_get_document (layout);
+  guint n_flows = bp_document_get_n_flows (document);
+  BpRenderOptions render_options;
+
+  init_slide_render (&render_options, options, slide->zoom);
+
+  for (guint i = 0; i < n_flows; i++)
+    {
+      BpFlow *flow = bp_document_get_flow (document, i);
+      int from = stage_of_step (document, bp_flow_get_from (flow));
+      int to = stage_of_step (document, bp_flow_get_to (flow));
+      gboolean from_in = from >= (int) slide->first && from <= (int) slide->last;
+      gboolean to_in = to >= (int) slide->first && to <= (int) slide->last;
+      g_autofree char *text = NULL;
+      gboolean at_right;
+      double edge, y;
+      BpRect pill;
+      int other;
+
+      if (from < 0 || to < 0 || from_in == to_in)
+        continue;
+
+      other = from_in ? to : from;
+      at_right = other > (int) slide->last;
+      edge = at_right ? f->right : f->left;
+      if (!find_crossing (layout, i, from_in, edge, &y))
+        continue;
+
+      text = marker_text (document, other, at_right);
+      place_marker (layout, text, edge, at_right, y, &pill);
+      bp_render_slide_marker (cr, layout, &render_options, f->header + pill.x - f->left,
+                              pill.y - f->top + slide->title_height, text);
+    }
+}
+
+static char *
+slide_stages_text (BpDocument    *document,
+                   const BpSlide *slide)
+{
+  guint n = bp_document_get_n_stages (document);
+
+  if (slide->first == slide->last)
+    /* Translators: on a slide's footer: "Stage 3 of 6". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stage %u of %u", "Stage %u of %u", n),
+                            slide->first + 1, n);
+
+  /* Translators: on a slide's footer: "Stages 3–4 of 6". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stages %u–%u of %u", "Stages %u–%u of %u", n),
+                          slide->first + 1, slide->last + 1, n);
+}
+
+/* The stages the slide shows, after the title on all but the first, at
+ * the left; the slide's number at the right. */
+static void
+draw_slide_footer (cairo_t               *cr,
+                   BpLayout              *layout,
+                   const BpExportOptions *options,
+                   GArray                *slides,
+                   guint                  index)
+{
+  const BpSlide *slide = &g_array_index (slides, BpSlide, index);
+  BpDocument *document = bp_layout_get_document (layout);
+  const char *title = bp_document_get_title (document);
+  g_autofree char *stages = slide_stages_text (document, slide);
+  g_autofree char *left = NULL;
+  g_autofree char *number = NULL;
+  BpRenderOptions render_options;
+  double y = bp_slides_get_footer_y () / FOOTER_ZOOM;
+  BpRect area;
+
+  if (!slide->title && title[0] != '\0')
+    left = g_strdup_printf ("%s  ·  %s", title, stages);
+  /* Translators: a slide's number and how many there are: "2 / 3". */
+  number = g_strdup_printf (_("%u / %u"), index + 1, slides->len);
+
+  bp_slides_get_content_area (&area);
+  init_slide_render (&render_options, options, FOOTER_ZOOM);
+  bp_render_slide_footer (cr, layout, &render_options, area.x / FOOTER_ZOOM, y,
+                          left != NULL ? left : stages, FALSE);
+  bp_render_slide_footer (cr, layout, &render_options, (area.x + area.width) / FOOTER_ZOOM, y,
+                          number, TRUE);
+}
+
+static void
+draw_slide_full (cairo_t               *cr,
+                 BpLayout              *layout,
+                 const BpExportOptions *options,
+                 GArray                *slides,
+                 guint                  index,
+                 gboolean               tagged,
+                 BpPageText            *text_out)
+{
+  const BpSlide *slide = &g_array_index (slides, BpSlide, index);
+  BpRenderOptions title_options;
+  SlideFrame frame;
+  BpPageText text;
+
+  get_slide_frame (layout, slide, &frame);
+  get_slide_text (layout, options, slide, &frame, &text);
+
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, page->width, page->height);
+  cairo_rectangle (cr, 0, 0, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
   cairo_clip (cr);
-  if (page->background)
-    paint_background (cr, options->dark);
-  cairo_translate (cr, page->dx, page->dy);
-  draw_sheet (cr, layout, options, &page->sheet, page->zoom);
+  paint_background (cr, options->dark);
+
+  cairo_save (cr);
+  cairo_translate (cr, slide->x, slide->y);
+  if (slide->title)
+    {
+      title_options = text.render;
+      title_options.omit_text = tagged;
+      bp_render_slide_title (cr, layout, &title_options, slide->width);
+    }
+  draw_slide_body (cr, layout, &text, &frame, tagged);
+  draw_slide_markers (cr, layout, options, slide, &frame);
   cairo_restore (cr);
+
+  draw_slide_footer (cr, layout, options, slides, index);
+  if (tagged)
+    bp_pdf_tags_draw_text (cr, layout, &text);
+  cairo_restore (cr);
+
+  if (text_out != NULL)
+    *text_out = text;
+}
+
+static void
+draw_slide (cairo_t               *cr,
+            BpLayout              *layout,
+            const BpExportOptions *options,
+            GArray                *slides,
+            guint                  index)
+{
+  draw_slide_full (cr, layout, options, slides, index, FALSE, NULL);
 }
 
 guint
@@ -577,6 +997,12 @@ bp_export_get_n_pages (BpLayout              *layout,
 
   if (!resolve_stages (layout, options, &first, &last))
     return 0;
+  if (is_slides (options))
+    {
+      g_autoptr(GArray) slides = plan_slides (layout, options);
+
+      return slides->len;
+    }
   if (options->format == BP_EXPORT_FORMAT_PDF && options->page_per_stage)
     return last - first + 1;
   return 1;
@@ -594,7 +1020,14 @@ bp_export_get_page_size (BpLayout              *layout,
   g_return_val_if_fail (BP_IS_LAYOUT (layout), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
-  if (!get_page (layout, options, index, &page))
+  if (is_slides (options))
+    {
+      if (index >= bp_export_get_n_pages (layout, options))
+        return FALSE;
+      page.width = BP_SLIDE_WIDTH;
+      page.height = BP_SLIDE_HEIGHT;
+    }
+  else if (!get_page (layout, options, index, &page))
     return FALSE;
 
   if (width != NULL)
@@ -616,8 +1049,38 @@ bp_export_draw_page (cairo_t               *cr,
   g_return_if_fail (BP_IS_LAYOUT (layout));
   g_return_if_fail (options != NULL);
 
-  if (get_page (layout, options, index, &page))
+  if (is_slides (options))
+    {
+      g_autoptr(GArray) slides = plan_slides (layout, options);
+
+      if (slides != NULL && index < slides->len)
+        draw_slide (cr, layout, options, slides, index);
+    }
+  else if (get_page (layout, options, index, &page))
     draw_page (cr, layout, options, &page);
+}
+
+void
+bp_export_draw_page_tagged (cairo_t               *cr,
+                            BpLayout              *layout,
+                            const BpExportOptions *options,
+                            guint                  index)
+{
+  Page page;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL);
+
+  if (is_slides (options))
+    {
+      g_autoptr(GArray) slides = plan_slides (layout, options);
+
+      if (slides != NULL && index < slides->len)
+        draw_slide_full (cr, layout, options, slides, index, TRUE, NULL);
+    }
+  else if (get_page (layout, options, index, &page))
+    draw_page_full (cr, layout, options, &page, TRUE, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -711,35 +1174,62 @@ export_png (Job     *job,
   return check_cairo (out, status, error) && output_commit (out, error);
 }
 
+/* Draws page @index of a PDF, tagged, with an outline entry for each
+ * of its stages: a slide, or a page as get_page() sets it out, at its
+ * own size (set before anything is drawn on it). */
 static void
-set_pdf_metadata (cairo_surface_t *surface,
-                  BpDocument      *document)
+draw_pdf_page (Job             *job,
+               cairo_surface_t *surface,
+               cairo_t         *cr,
+               GArray          *slides,
+               guint            index)
 {
-  const char *title = bp_document_get_title (document);
+  BpPageText text;
+  Page page;
 
-  if (title[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Touchpoint");
+  if (slides != NULL)
+    cairo_pdf_surface_set_size (surface, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
+  else
+    {
+      get_page (job->layout, job->options, index, &page);
+      cairo_pdf_surface_set_size (surface, page.width, page.height);
+    }
+
+  /* After the first page's size: cairo 1.16 drops a tag begun before
+   * it. */
+  if (index == 0)
+    bp_pdf_tags_begin_document (cr);
+
+  if (slides != NULL)
+    draw_slide_full (cr, job->layout, job->options, slides, index, TRUE, &text);
+  else
+    draw_page_full (cr, job->layout, job->options, &page, TRUE, &text);
+
+  bp_pdf_tags_add_outline (surface, job->layout, &text, index + 1);
 }
 
 static gboolean
 export_pdf (Job     *job,
             GError **error)
 {
+  g_autoptr(GArray) slides = is_slides (job->options) ? plan_slides (job->layout, job->options) : NULL;
   guint n_pages = bp_export_get_n_pages (job->layout, job->options);
   Output *out = &job->out;
+  gboolean begun = FALSE;
   cairo_surface_t *surface;
   cairo_t *cr;
-  Page page;
 
   if (!output_open (out, error))
     return FALSE;
 
-  get_page (job->layout, job->options, 0, &page);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, out, page.width, page.height);
-  set_pdf_metadata (surface, bp_layout_get_document (job->layout));
+  /* Every page gets its size when it is drawn. */
+  surface = cairo_pdf_surface_create_for_stream (write_cb, out, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);
+  bp_pdf_tags_set_metadata (surface, bp_layout_get_document (job->layout));
   cr = cairo_create (surface);
 
+  /* The document's structure is begun on the first page and ended
+   * whatever happens after: an unbalanced structure leaves a file cairo
+   * cannot finish. */
   for (guint i = 0; i < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; i++)
     {
       if (g_cancellable_is_cancelled (job->cancellable))
@@ -748,15 +1238,17 @@ export_pdf (Job     *job,
           break;
         }
 
-      get_page (job->layout, job->options, i, &page);
-      /* Each page has its own size: before anything is drawn on it. */
-      cairo_pdf_surface_set_size (surface, page.width, page.height);
-      draw_page (cr, job->layout, job->options, &page);
+      draw_pdf_page (job, surface, cr, slides, i);
       cairo_show_page (cr);
       /* Writing the file at the end takes a share of the time too. */
       report_progress (job, (i + 1.0) / (n_pages + 1.0));
+      begun = TRUE;
     }
+  if (begun)
+    bp_pdf_tags_end_document (cr);
 
+  /* finish_surface() checks the surface's status after finishing: a
+   * structure cairo cannot write shows there. */
   return finish_surface (out, cr, surface, error) && output_commit (out, error);
 }
 

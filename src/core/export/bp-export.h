@@ -47,6 +47,10 @@ typedef struct {
   int            first_stage;
   int            last_stage;
   gboolean       page_per_stage; /* PDF: one page for each stage of the range */
+  /* PDF slides (BP_EXPORT_PAGE_SLIDE): how many consecutive stages each
+   * slide shows; 0 as many as fit with readable card text (see
+   * bp-slides.h). page_per_stage makes it 1. */
+  guint          stages_per_slide;
   /* The legend of the marks on cards, at the right of the title band. */
   BpExportLegend legend;
 } BpExportOptions;
@@ -59,7 +63,8 @@ gboolean   bp_export_wants_legend     (const BpExportOptions *options);
 typedef void (*BpExportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
-/* PNG, scale 1, white, fitted page, light, every stage on one page. */
+/* PNG, scale 1, white, fitted page, light, every stage on one page;
+ * slides, when asked for, with as many stages as fit. */
 void       bp_export_options_init     (BpExportOptions       *options);
 /* From the extension of @path (.png .pdf .svg .bpj, any case). */
 gboolean   bp_export_format_for_path  (const char            *path,
@@ -102,6 +107,13 @@ gboolean   bp_export_get_page_size    (BpLayout              *layout,
                                        double                *width,
                                        double                *height);
 void       bp_export_draw_page        (cairo_t               *cr,
+                                       BpLayout              *layout,
+                                       const BpExportOptions *options,
+                                       guint                  page);
+/* The same page drawn as a PDF export draws it: everything but the
+ * text, then the text in reading order, tagged on a PDF surface (tags
+ * do nothing on others). It looks as bp_export_draw_page() does. */
+void       bp_export_draw_page_tagged (cairo_t               *cr,
                                        BpLayout              *layout,
                                        const BpExportOptions *options,
                                        guint                  page);

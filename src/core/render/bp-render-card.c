@@ -565,11 +565,29 @@ draw_card_details (BpRender *r,
     {
       const char *notes = bp_step_get_notes (step);
 
-      bp_render_draw_card_text (r, step, &card, ink);
+      if (!r->options->omit_text)
+        bp_render_draw_card_text (r, step, &card, ink);
       draw_badges (r, forms, &card, bp_step_get_flags (step), &fill);
       if (notes != NULL && notes[0] != '\0')
         draw_notes_mark (r, &card, &fill);
     }
+}
+
+void
+bp_render_draw_card_text_at (BpRender *r,
+                             guint     position)
+{
+  BpStep *step = bp_document_get_step (r->document, position);
+  BpRgb fill = r->pal->card;
+  const BpRgb *ink = &r->pal->text;
+  BpRect card;
+
+  if (step == NULL || !bp_layout_get_step_rect (r->layout, position, &card))
+    return;
+
+  if (bp_render_parse_color (bp_step_get_color (step), &fill))
+    ink = bp_render_ink_for (&fill);
+  bp_render_draw_card_text (r, step, &card, ink);
 }
 
 /* Zoomed out, the shadows go and grey lines and dots stand for the text

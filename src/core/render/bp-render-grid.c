@@ -140,7 +140,6 @@ bp_render_draw_stage_headers (BpRender *r)
       BpStage *stage = bp_document_get_stage (r->document, i);
       const char *id = bp_item_get_id (BP_ITEM (stage));
       BpRect cell;
-      double h;
 
       if (!bp_layout_get_stage_header_rect (r->layout, i, &cell) ||
           !bp_render_is_visible (r, &cell))
@@ -148,24 +147,32 @@ bp_render_draw_stage_headers (BpRender *r)
 
       draw_header_cell (r, &cell, id);
 
-      if (r->draw_headers)
-        {
-          bp_render_set_line_text (r, FONT_HEADER, bp_stage_get_name (stage),
-                                   cell.width - 2 * BP_RENDER_MARGIN);
-          bp_render_text_size (r, NULL, &h);
-          bp_render_show_text (r, cell.x + BP_RENDER_MARGIN, cell.y + (cell.height - h) / 2, &r->pal->text, 1);
-        }
+      if (r->draw_headers && !r->options->omit_text)
+        bp_render_draw_stage_name (r, stage, &cell);
 
       draw_header_ring (r, &cell, id);
     }
 }
 
+void
+bp_render_draw_stage_name (BpRender     *r,
+                           BpStage      *stage,
+                           const BpRect *cell)
+{
+  double h;
+
+  bp_render_set_line_text (r, FONT_HEADER, bp_stage_get_name (stage),
+                           cell->width - 2 * BP_RENDER_MARGIN);
+  bp_render_text_size (r, NULL, &h);
+  bp_render_show_text (r, cell->x + BP_RENDER_MARGIN, cell->y + (cell->height - h) / 2, &r->pal->text, 1);
+}
+
 /* The name (and zone) centred between the line labels that sit on the
  * band's edges. */
-static void
-draw_lane_name (BpRender     *r,
-                BpLane       *lane,
-                const BpRect *cell)
+void
+bp_render_draw_lane_name (BpRender     *r,
+                          BpLane       *lane,
+                          const BpRect *cell)
 {
   BpLaneKind kind = bp_lane_get_kind (lane);
   const char *name = bp_lane_get_display_name (lane);
@@ -211,8 +218,8 @@ bp_render_draw_lane_headers (BpRender *r)
       bp_render_fill_rect (r, &strip, &r->pal->zone[bp_lane_get_kind (lane)]);
       draw_header_ring (r, &cell, id);
 
-      if (r->draw_headers)
-        draw_lane_name (r, lane, &cell);
+      if (r->draw_headers && !r->options->omit_text)
+        bp_render_draw_lane_name (r, lane, &cell);
     }
 }
 

@@ -29,6 +29,9 @@ G_BEGIN_DECLS
  *  bp-render-legend.c   the legend of the marks on cards
  *  bp-render-view.c     what a view draws over a render: the frozen
  *                       header column and row, the legend's box
+ *  bp-render-slide.c    what a slide adds: the title band with the
+ *                       whole scenario, markers where flows leave it,
+ *                       its footer
  *
  * bp-render-overlay.c draws the canvas's gesture feedback over a render
  * (bp_render_overlay()), with the same shapes and colours.
@@ -127,6 +130,23 @@ void     bp_render_context_init       (BpRender              *r,
                                        const BpRenderOptions *options);
 /* The lanes and stages r->visible touches. */
 void     bp_render_find_visible_bands (BpRender              *r);
+/* What of the title band to draw. */
+typedef enum {
+  BP_TITLE_BAND_TITLE    = 1 << 0,
+  BP_TITLE_BAND_SCENARIO = 1 << 1,
+  BP_TITLE_BAND_DECOR    = 1 << 2,  /* the state pill and the legend */
+  BP_TITLE_BAND_ALL      = 7,
+} BpTitleBandParts;
+
+/* The title band's content in @band, the scenario on one line or
+ * (options->wrap_scenario) wrapped whole; returns the height it takes,
+ * whatever @parts it draws. */
+double   bp_render_draw_title_band    (BpRender              *r,
+                                       const BpRect          *band,
+                                       BpTitleBandParts       parts);
+/* The title band as bp_render() places it. */
+void     bp_render_get_title_band     (BpRender              *r,
+                                       BpRect                *band);
 
 /* Shapes and states (bp-render-shapes.c) */
 
@@ -184,6 +204,12 @@ void     bp_render_draw_card_text   (BpRender     *r,
 /* The parts, in the order bp_render() draws them */
 
 /* bp-render-grid.c */
+void     bp_render_draw_stage_name    (BpRender     *r,
+                                       BpStage      *stage,
+                                       const BpRect *cell);
+void     bp_render_draw_lane_name     (BpRender     *r,
+                                       BpLane       *lane,
+                                       const BpRect *cell);
 void     bp_render_draw_lane_bands    (BpRender *r);
 void     bp_render_draw_stage_headers (BpRender *r);
 void     bp_render_draw_lane_headers  (BpRender *r);
@@ -198,6 +224,9 @@ void     bp_render_draw_cards         (BpRender *r,
                                        GArray   *positions);
 void     bp_render_draw_flow_labels   (BpRender *r,
                                        GArray   *positions);
+/* The text on the card of step @position, in its ink. */
+void     bp_render_draw_card_text_at  (BpRender *r,
+                                       guint     position);
 /* One mark's badge, as on a card, without the ring. */
 void     bp_render_draw_badge         (BpRender      *r,
                                        BpStepFlags    flag,

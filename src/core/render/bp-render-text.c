@@ -371,11 +371,10 @@ bp_render_draw_card_text (BpRender     *r,
   BpRect inner = bp_render_inset_rect (card, BP_CARD_PADDING, BP_CARD_PADDING);
   double w, h;
 
-  if (text->duration != NULL)
-    {
-      layout_size (text->duration, &w, &h);
-      show_layout (r, text->duration, inner.x + inner.width - w, inner.y + inner.height - h, ink, 0.7);
-    }
+  /* In reading order, which a tagged PDF keeps: the text, the actor,
+   * the duration. */
+  if (text->body != NULL)
+    show_layout (r, text->body, inner.x, inner.y, ink, 1);
 
   if (text->actor != NULL)
     {
@@ -383,6 +382,9 @@ bp_render_draw_card_text (BpRender     *r,
       show_layout (r, text->actor, inner.x, inner.y + inner.height - h, ink, 0.7);
     }
 
-  if (text->body != NULL)
-    show_layout (r, text->body, inner.x, inner.y, ink, 1);
+  if (text->duration != NULL)
+    {
+      layout_size (text->duration, &w, &h);
+      show_layout (r, text->duration, inner.x + inner.width - w, inner.y + inner.height - h, ink, 0.7);
+    }
 }

@@ -103,7 +103,8 @@ static void
 append_scenario_part (GString       *text,
                       PangoAttrList *attrs,
                       const char    *label,
-                      const char    *value)
+                      const char    *value,
+                      gsize          max_chars)
 {
   PangoAttribute *bold;
 
@@ -120,42 +121,52 @@ append_scenario_part (GString       *text,
       g_string_append_c (text, ' ');
     }
 
-  /* A scenario line never needs more than a screenful of any part. */
-  g_string_append_len (text, value, bp_render_clip_length (value, 400));
+  g_string_append_len (text, value, bp_render_clip_length (value, max_chars));
 }
 
-static void
-draw_scenario (BpRender     *r,
-               const BpRect *title,
-               double        y)
+/* A scenario line never needs more than a screenful of any part; a
+ * wrapped scenario (a slide's) is shown whole, up to what pango is ever
+ * asked to lay out in one go. */
+#define SCENARIO_LINE_CHARS     400
+#define SCENARIO_WRAPPED_CHARS  1200
+
+/* The scenario in r->text, one line or wrapped into @width; FALSE when
+ * the document has none. */
+static gboolean
+set_scenario_text (BpRender *r,
+                   double    width,
+                   gboolean  wrap)
 {
   const char *persona = bp_document_get_persona (r->document);
   const char *goal = bp_document_get_goal (r->document);
   const char *start = bp_document_get_scenario_start (r->document);
   const char *end = bp_document_get_scenario_end (r->document);
+  gsize max_chars = wrap ? SCENARIO_WRAPPED_CHARS : SCENARIO_LINE_CHARS;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
   if (persona != NULL && *persona != '\0')
-    append_scenario_part (text, attrs, _("Persona"), persona);
+    append_scenario_part (text, attrs, _("Persona"), persona, max_chars);
   if (goal != NULL && *goal != '\0')
-    append_scenario_part (text, attrs, _("Goal"), goal);
+    append_scenario_part (text, attrs, _("Goal"), goal, max_chars);
   if ((start != NULL && *start != '\0') || (end != NULL && *end != '\0'))
     {
       g_autofree char *journey = g_strdup_printf ("%s  →  %s",
                                                   start && *start ? start : "…",
                                                   end && *end ? end : "…");
-      append_scenario_part (text, attrs, _("From"), journey);
+      append_scenario_part (text, attrs, _("From"), journey, max_chars);
     }
 
   if (text->len == 0)
-    return;
+    return FALSE;
 
-  bp_render_set_line_text (r, FONT_SCENARIO, text->str, title->width - 2 * BP_RENDER_MARGIN);
+  if (wrap)
+    bp_render_set_wrapped_text (r, FONT_SCENARIO, text->str, width, G_MAXINT16);
+  else
+    bp_render_set_line_text (r, FONT_SCENARIO, text->str, width);
   pango_layout_set_attributes (r->text, attrs);
-  bp_render_show_text (r, title->x + BP_RENDER_MARGIN, y, &r->pal->text_dim, 1);
+  return TRUE;
 }
-
 /* "Current state" or "Future state", in a pill at @x, centred on a line
  * of @line_height at @top. */
 static void
@@ -182,34 +193,43 @@ draw_state_pill (BpRender   *r,
                        future ? &r->pal->pill_future_text : &r->pal->pill_current_text, 1);
 }
 
-static void
-draw_title (BpRender *r)
+/* Above the scenario, and below it to the band's bottom edge. */
+#define TITLE_TOP_PADDING    12.0
+#define TITLE_BOTTOM_PADDING 14.0
+/* The least room a slide's title keeps beside the legend. */
+#define MIN_TITLE_ROOM       320.0
+
+/* The title, the state pill, the legend and the scenario in @band; the
+ * scenario on one line, or (@wrap) on as many as it needs. Returns how
+ * tall the band's content is, paddings included. */
+double
+bp_render_draw_title_band (BpRender         *r,
+                           const BpRect     *title_band,
+                           BpTitleBandParts  parts)
 {
+  gboolean wrap = r->options->wrap_scenario;
   const char *title = bp_document_get_title (r->document);
   gboolean untitled = title[0] == '\0';
   gboolean future = bp_document_get_state (r->document) == BP_BLUEPRINT_STATE_FUTURE;
   const char *state = future ? _("Future state") : _("Current state");
-  double state_w, title_w, title_h;
-  BpRect band;
-  double top;
-
-  bp_layout_get_title_rect (r->layout, &band);
-  if (!bp_render_is_visible (r, &band) || !r->draw_headers)
-    return;
-  if (r->options->title_width > 0)
-    band.width = MIN (band.width, r->options->title_width);
-
-  top = band.y + 12;
+  double state_w, title_w, title_h, scenario_h = 0, height;
+  double legend_w = 0, legend_h = 0;
+  gboolean legend_below = FALSE;
+  BpRect band = *title_band;
+  double top = band.y + TITLE_TOP_PADDING;
 
   /* The legend at the right, on the title's line; the title gets what
-   * is left. */
+   * is left. A slide too narrow for both has it below the scenario. */
   if (r->options->legend)
     {
-      double legend_w, legend_h;
-
       bp_render_legend_size (r, FALSE, &legend_w, &legend_h);
-      bp_render_draw_legend (r, FALSE, band.x + band.width - BP_RENDER_MARGIN - legend_w, top);
-      band.width -= legend_w + BP_RENDER_MARGIN;
+      legend_below = wrap && legend_w + MIN_TITLE_ROOM > band.width - 2 * BP_RENDER_MARGIN;
+      if (!legend_below)
+        {
+          if (parts & BP_TITLE_BAND_DECOR)
+            bp_render_draw_legend (r, FALSE, band.x + band.width - BP_RENDER_MARGIN - legend_w, top);
+          band.width -= legend_w + BP_RENDER_MARGIN;
+        }
     }
 
   /* The pill's width first: the title gets what is left. */
@@ -219,11 +239,53 @@ draw_title (BpRender *r)
   bp_render_set_line_text (r, FONT_TITLE, untitled ? _("Untitled blueprint") : title,
                            band.width - 2 * BP_RENDER_MARGIN - state_w - 40);
   bp_render_text_size (r, &title_w, &title_h);
-  bp_render_show_text (r, band.x + BP_RENDER_MARGIN, top,
-                       untitled ? &r->pal->text_dim : &r->pal->text, 1);
+  if (parts & BP_TITLE_BAND_TITLE)
+    bp_render_show_text (r, band.x + BP_RENDER_MARGIN, top,
+                         untitled ? &r->pal->text_dim : &r->pal->text, 1);
 
-  draw_state_pill (r, state, future, band.x + BP_RENDER_MARGIN + title_w + 14, top, title_h);
-  draw_scenario (r, &band, top + title_h + 4);
+  if (parts & BP_TITLE_BAND_DECOR)
+    draw_state_pill (r, state, future, band.x + BP_RENDER_MARGIN + title_w + 14, top, title_h);
+
+  /* Wrapped, the scenario has the band's whole width, below the
+   * legend's line. */
+  height = TITLE_TOP_PADDING + title_h + 4;
+  if (set_scenario_text (r, (wrap ? title_band->width : band.width) - 2 * BP_RENDER_MARGIN, wrap))
+    {
+      bp_render_text_size (r, NULL, &scenario_h);
+      if (parts & BP_TITLE_BAND_SCENARIO)
+        bp_render_show_text (r, band.x + BP_RENDER_MARGIN, band.y + height, &r->pal->text_dim, 1);
+      height += scenario_h;
+    }
+
+  if (legend_below)
+    {
+      if (parts & BP_TITLE_BAND_DECOR)
+        bp_render_draw_legend (r, FALSE, band.x + BP_RENDER_MARGIN, band.y + height + 6);
+      height += 6 + legend_h;
+    }
+
+  return height + TITLE_BOTTOM_PADDING;
+}
+
+void
+bp_render_get_title_band (BpRender *r,
+                          BpRect   *band)
+{
+  bp_layout_get_title_rect (r->layout, band);
+  if (r->options->title_width > 0)
+    band->width = MIN (band->width, r->options->title_width);
+}
+
+static void
+draw_title (BpRender *r)
+{
+  BpRect band;
+
+  bp_render_get_title_band (r, &band);
+  if (!bp_render_is_visible (r, &band) || !r->draw_headers)
+    return;
+
+  bp_render_draw_title_band (r, &band, r->options->omit_text ? BP_TITLE_BAND_DECOR : BP_TITLE_BAND_ALL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -36,6 +36,12 @@ typedef struct {
   /* Draw the legend of the marks on cards at the right of the title
    * band (exports; the canvas draws bp_render_legend() in a corner). */
   gboolean     legend;
+  /* Leave out the title, the scenario, the stage and lane names and the
+   * cards' text: a tagged PDF draws them after the rest, one at a time
+   * in reading order, with bp_render_text_part(). */
+  gboolean     omit_text;
+  /* The scenario on as many lines as it needs, not cut (slides). */
+  gboolean     wrap_scenario;
 } BpRenderOptions;
 
 void   bp_render_options_init (BpRenderOptions       *options);
@@ -107,5 +113,65 @@ gboolean bp_render_get_badge  (const BpRect          *card,
 void     bp_render_get_notes_mark (const BpRect      *card,
                                BpPoint               *center,
                                double                *radius);
+
+/* The text bp_render() leaves out with omit_text, one part at a time:
+ * drawn exactly where and as bp_render() with the same options would
+ * draw it (bp-render-slide.c). */
+typedef enum {
+  BP_RENDER_PART_TITLE,     /* the blueprint's title */
+  BP_RENDER_PART_SCENARIO,  /* persona, goal, start and end */
+  BP_RENDER_PART_STAGE,     /* stage @position's name in its header */
+  BP_RENDER_PART_LANE,      /* lane @position's name (and zone) in its header */
+  BP_RENDER_PART_CARD,      /* step @position's text, actor and duration */
+} BpRenderPart;
+
+void     bp_render_text_part        (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     BpRenderPart           part,
+                                     guint                  position);
+
+/* Slides (bp-render-slide.c). Each draws at @cr's origin, scaled by
+ * @options' zoom, in its light or dark colours; @options' viewport is
+ * not used. */
+
+/* The size of the body text on cards, in canvas units. */
+double   bp_render_get_card_text_size (void);
+
+/* The title band of a slide @width canvas units wide: the title, the
+ * state, the legend (when @options ask for it) and the whole scenario,
+ * wrapped, never cut. bp_render_get_slide_title_height() tells how tall
+ * it is, in canvas units. */
+void     bp_render_slide_title      (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 width);
+double   bp_render_get_slide_title_height (BpLayout            *layout,
+                                     const BpRenderOptions *options,
+                                     double                 width);
+
+/* Where a flow leaves a slide: a small label, "→ Stage" or "← Stage",
+ * its top-left corner at (@x, @y). bp_render_get_slide_marker_size()
+ * tells its size in canvas units. */
+void     bp_render_slide_marker     (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 x,
+                                     double                 y,
+                                     const char            *text);
+void     bp_render_get_slide_marker_size (BpLayout         *layout,
+                                     const char            *text,
+                                     double                *width,
+                                     double                *height);
+
+/* One line of small, dim text for a slide's footer, its top at @y and
+ * its left end (or, @at_right, its right end) at @x. */
+void     bp_render_slide_footer     (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 x,
+                                     double                 y,
+                                     const char            *text,
+                                     gboolean               at_right);
 
 G_END_DECLS
