@@ -123,12 +123,13 @@ summary (BpDocument *document)
       int lane = bp_document_get_position (document, bp_document_lookup (document, bp_step_get_lane (step)));
 
       g_ptr_array_add (steps, g_strdup_printf ("step %05d %05d %012.3f %05u %s in %s/%s “%s” actor “%s” "
-                                               "duration %.17g notes “%s” flags %x\n",
+                                               "duration %.17g tolerance %.17g notes “%s” flags %x\n",
                                                stage, lane, bp_step_get_x (step), i,
                                                bp_item_get_id (BP_ITEM (step)),
                                                bp_step_get_stage (step), bp_step_get_lane (step),
                                                bp_step_get_text (step), or_empty (bp_step_get_actor (step)),
                                                bp_step_get_duration (step),
+                                               bp_step_get_tolerance (step),
                                                or_empty (bp_step_get_notes (step)),
                                                bp_step_get_flags (step)));
     }
@@ -709,7 +710,34 @@ test_unknown_columns_noticed (void)
   g_ptr_array_add (notices, NULL);
   all = g_strjoinv ("\n", (char **) notices->pdata);
   g_assert_nonnull (strstr (all, "D “Priority”"));
-  g_assert_nonnull (strstr (all, "Tolerance"));
+  /* The tolerance column is a step sheet column, kept in the model. */
+  g_assert_null (strstr (all, "“tolerance”"));
+  g_assert_null (strstr (all, "Tolerance"));
+  g_assert_cmpfloat (bp_step_get_tolerance (bp_document_get_step (document, 0)), ==, 300);
+}
+
+/* Tolerances read like durations, into the step; an empty cell is none. */
+static void
+test_tolerance_column (void)
+{
+  g_autoptr(BpDocument) document =
+    import_text ("stage;zone;text;time in minutes;Tolerance\n"
+                 "Pay;customer;a;2,5;1:30\n"
+                 "Pay;customer;b;1;\n"
+                 "Pay;customer;c;;2 h 5 min\n", NULL);
+  BpStep *a = bp_document_get_step (document, 0);
+  BpStep *b = bp_document_get_step (document, 1);
+  BpStep *c = bp_document_get_step (document, 2);
+
+  g_assert_cmpfloat (bp_step_get_duration (a), ==, 150);
+  g_assert_cmpfloat (bp_step_get_tolerance (a), ==, 90);
+  g_assert_false (bp_step_has_tolerance (b));
+  g_assert_cmpfloat (bp_step_get_duration (b), ==, 60);
+  g_assert_false (bp_step_has_duration (c));
+  g_assert_cmpfloat (bp_step_get_tolerance (c), ==, 7500);
+
+  assert_refused ("stage,zone,text,tolerance\nPay,customer,a,soon\n", BP_CSV_ERROR_INVALID,
+                  "Row 2, column D (tolerance)");
 }
 
 static void
@@ -775,6 +803,14 @@ test_export_shape (void)
                                           "duration,notes,flags,next\r\n"));
   g_assert_nonnull (strstr (sheet, ",orient,Orient,frontstage,Frontstage actions,frontstage,"
                                    "\"Shows, \"\"all\"\"\nof it\",,1 h 30 min,,pain point; wait point,\r\n"));
+
+  /* A step with a tolerance brings the column, after the duration. */
+  bp_step_set_tolerance (step, 7200);
+  g_clear_pointer (&sheet, g_free);
+  sheet = bp_csv_export (document, NULL);
+  g_assert_true (g_str_has_prefix (sheet, "\xEF\xBB\xBFid,stage id,stage,lane id,lane,zone,text,actor,"
+                                          "duration,tolerance,notes,flags,next\r\n"));
+  g_assert_nonnull (strstr (sheet, "of it\",,1 h 30 min,2 h,,pain point; wait point,\r\n"));
 }
 
 static void
@@ -794,6 +830,16 @@ check_round_trip (BpDocument *document)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+static guint
+count_tolerances (BpDocument *document)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < bp_document_get_n_steps (document); i++)
+    n += bp_step_has_tolerance (bp_document_get_step (document, i));
+  return n;
+}
+
 static void
 test_round_trip_samples (void)
 {
@@ -809,6 +855,8 @@ test_round_trip_samples (void)
 
       g_assert_no_error (error);
       g_assert_cmpuint (bp_document_get_n_steps (document), >, 20);
+      /* The samples give some steps a tolerance: the summaries compare it. */
+      g_assert_cmpuint (count_tolerances (document), >, 0);
       check_round_trip (document);
     }
 }
@@ -823,9 +871,10 @@ flow_summary (BpDocument *document)
     {
       BpFlow *flow = bp_document_get_flow (document, i);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s %s > %s “%s”\n", bp_item_get_id (BP_ITEM (flow)),
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s > %s “%s” %s\n", bp_item_get_id (BP_ITEM (flow)),
                                                bp_flow_get_from (flow), bp_flow_get_to (flow),
-                                               or_empty (bp_flow_get_label (flow))));
+                                               or_empty (bp_flow_get_label (flow)),
+                                               bp_flow_kind_to_string (bp_flow_get_kind (flow))));
     }
   g_ptr_array_sort (lines, compare_lines);
   for (guint i = 0; i < lines->len; i++)
@@ -843,7 +892,42 @@ count_labels (BpDocument *document)
   return n;
 }
 
-/* With its flow sheet, a step sheet keeps the arrows' ids and labels. */
+static guint
+count_kind (BpDocument *document,
+            BpFlowKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < bp_document_get_n_flows (document); i++)
+    n += bp_flow_get_kind (bp_document_get_flow (document, i)) == kind;
+  return n;
+}
+
+/* Step sheet and flow sheet, read back; the arrows come back whole. */
+static BpDocument *
+check_flow_sheet_round_trip (BpDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDocument) back = NULL;
+  g_autofree char *steps = NULL, *flows = NULL, *before = NULL, *after = NULL;
+  gsize steps_length, flows_length;
+
+  steps = bp_csv_export (document, &steps_length);
+  flows = bp_csv_export_flows (document, &flows_length);
+  back = bp_csv_import (steps, steps_length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_csv_add_flows (back, flows, flows_length, &error));
+  g_assert_no_error (error);
+
+  before = flow_summary (document);
+  after = flow_summary (back);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (bp_history_get_modified (bp_document_get_history (back)));
+  g_assert_false (bp_history_can_undo (bp_document_get_history (back)));
+  return g_steal_pointer (&back);
+}
+
+/* With its flow sheet, a step sheet keeps the arrows' ids, labels and kinds. */
 static void
 test_flow_sheet_round_trip (void)
 {
@@ -855,25 +939,42 @@ test_flow_sheet_round_trip (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(BpDocument) document = bp_bpj_load (path, &error);
       g_autoptr(BpDocument) back = NULL;
-      g_autofree char *steps = NULL, *flows = NULL, *before = NULL, *after = NULL;
-      gsize steps_length, flows_length;
 
       g_assert_no_error (error);
-      steps = bp_csv_export (document, &steps_length);
-      flows = bp_csv_export_flows (document, &flows_length);
-      back = bp_csv_import (steps, steps_length, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (bp_csv_add_flows (back, flows, flows_length, &error));
-      g_assert_no_error (error);
-
-      before = flow_summary (document);
-      after = flow_summary (back);
-      g_assert_cmpstr (after, ==, before);
-      /* Each sample labels some of its arrows: the labels were compared. */
+      back = check_flow_sheet_round_trip (document);
+      /* Each sample labels some of its arrows and has a recovery and a
+       * rework arrow: labels and kinds were compared. */
       g_assert_true (count_labels (back) > 0);
-      g_assert_false (bp_history_get_modified (bp_document_get_history (back)));
-      g_assert_false (bp_history_can_undo (bp_document_get_history (back)));
+      g_assert_cmpuint (count_kind (back, BP_FLOW_KIND_RECOVERY), >, 0);
+      g_assert_cmpuint (count_kind (back, BP_FLOW_KIND_REWORK), >, 0);
     }
+}
+
+/* A flow sheet's `kind` gives the arrow its kind, ignoring case; an empty
+ * cell leaves an arrow that `next` drew as it was. */
+static void
+test_flow_sheet_kinds (void)
+{
+  g_autoptr(BpDocument) document =
+    import_text ("id,stage,zone,text,next\na,Pay,customer,x,\nb,Pay,customer,y,a\nc,Pay,customer,z,\n", NULL);
+  const char *sheet = "from,to,Kind,label\n"
+                      "b,a,,back\n"
+                      "a,c,Re-work,\n"
+                      "c,b,INFORMATION,\n"
+                      "c,a,recovery,\n"
+                      "a,b,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary_text = NULL;
+
+  g_assert_true (bp_csv_add_flows (document, sheet, strlen (sheet), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bp_document_get_n_flows (document), ==, 5);
+  summary_text = flow_summary (document);
+  g_assert_nonnull (strstr (summary_text, " b > a “back” sequence\n"));
+  g_assert_nonnull (strstr (summary_text, " a > c “” rework\n"));
+  g_assert_nonnull (strstr (summary_text, " c > b “” information\n"));
+  g_assert_nonnull (strstr (summary_text, " c > a “” recovery\n"));
+  g_assert_nonnull (strstr (summary_text, " a > b “” sequence\n"));
 }
 
 static void
@@ -994,6 +1095,9 @@ random_document (void)
       if (g_test_rand_bit ())
         bp_step_set_duration (step, g_test_rand_bit () ? g_test_rand_int_range (0, 500000)
                                                       : g_test_rand_double_range (0, 1000));
+      if (g_test_rand_bit ())
+        bp_step_set_tolerance (step, g_test_rand_bit () ? g_test_rand_int_range (0, 500000)
+                                                       : g_test_rand_double_range (0, 1000));
       bp_step_set_flags (step, g_test_rand_int_range (0, BP_STEP_FLAGS_ALL + 1));
     }
   for (guint i = 0; n_steps > 1 && i < n_steps; i++)
@@ -1010,7 +1114,12 @@ random_document (void)
                             g_str_equal (bp_flow_get_to (flow), bp_item_get_id (BP_ITEM (to))));
         }
       if (from != to && !known)
-        bp_document_add_flow (document, bp_item_get_id (BP_ITEM (from)), bp_item_get_id (BP_ITEM (to)));
+        {
+          BpFlow *flow = bp_document_add_flow (document, bp_item_get_id (BP_ITEM (from)),
+                                               bp_item_get_id (BP_ITEM (to)));
+
+          bp_flow_set_kind (flow, g_test_rand_int_range (0, BP_N_FLOW_KINDS));
+        }
     }
   return document;
 }
@@ -1021,8 +1130,10 @@ test_round_trip_random (void)
   for (guint i = 0; i < 300; i++)
     {
       g_autoptr(BpDocument) document = random_document ();
+      g_autoptr(BpDocument) back = NULL;
 
       check_round_trip (document);
+      back = check_flow_sheet_round_trip (document);
     }
 }
 
@@ -1108,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/csv/sheet/place-rows", test_place_rows);
   g_test_add_func ("/csv/sheet/all-problems-listed", test_all_problems_listed);
   g_test_add_func ("/csv/sheet/unknown-columns-noticed", test_unknown_columns_noticed);
+  g_test_add_func ("/csv/sheet/tolerance", test_tolerance_column);
   g_test_add_func ("/csv/grid/problems", test_grid_problems);
   g_test_add_func ("/csv/grid/or-steps", test_grid_or_steps);
   g_test_add_func ("/csv/write/formula-cells", test_formula_cells);
@@ -1117,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/csv/round-trip/sample-sheet", test_sample_sheet);
   g_test_add_func ("/csv/flows/round-trip", test_flow_sheet_round_trip);
   g_test_add_func ("/csv/flows/problems", test_flow_sheet_problems);
+  g_test_add_func ("/csv/flows/kinds", test_flow_sheet_kinds);
   g_test_add_func ("/csv/fuzz/mutations", test_mutations);
 
   return g_test_run ();

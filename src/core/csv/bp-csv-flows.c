@@ -25,14 +25,14 @@ enum { COL_FROM, COL_TO, COL_LABEL, COL_KIND, COL_ID, N_COLS };
 
 static const char *const column_names[N_COLS] = { "from", "to", "label", "kind", "id" };
 
-static const char *const kinds[] = { "sequence", "recovery", "rework", "information", NULL };
-
 typedef struct {
   const BpCsvRow *row;
   const char     *from;
   const char     *to;
   const char     *label;
   const char     *id;
+  gboolean        has_kind;  /* FALSE: an arrow `next` drew keeps its kind */
+  BpFlowKind      kind;
   BpFlow         *existing;
 } FlowRow;
 
@@ -124,7 +124,8 @@ check_row (BpDocument *document,
     flow_problem (problems, flow->row, columns, COL_TO, _("no step has the id “%s”"), flow->to);
   if (g_str_equal (flow->from, flow->to))
     flow_problem (problems, flow->row, columns, COL_TO, _("a step cannot flow to itself"));
-  if (*folded_kind != '\0' && !g_strv_contains (kinds, folded_kind))
+  flow->has_kind = *folded_kind != '\0';
+  if (flow->has_kind && !bp_flow_kind_from_string (folded_kind, &flow->kind))
     flow_problem (problems, flow->row, columns, COL_KIND,
                   _("unknown kind “%s”: use sequence, recovery, rework or information"), kind);
   if (g_hash_table_lookup_extended (pairs, pair, NULL, &first))
@@ -165,6 +166,16 @@ read_columns (const BpCsvRow *header,
   return TRUE;
 }
 
+/* An empty kind cell leaves the kind as it is: sequence for a new arrow. */
+static void
+set_label_and_kind (BpFlow        *flow,
+                    const FlowRow *row)
+{
+  bp_flow_set_label (flow, *row->label != '\0' ? row->label : NULL);
+  if (row->has_kind)
+    bp_flow_set_kind (flow, row->kind);
+}
+
 static void
 add_flows (BpDocument *document,
            GArray     *flows)
@@ -176,18 +187,18 @@ add_flows (BpDocument *document,
   for (guint i = 0; i < flows->len; i++)
     {
       FlowRow *row = &g_array_index (flows, FlowRow, i);
-      const char *label = *row->label != '\0' ? row->label : NULL;
 
       if (row->existing != NULL &&
           (*row->id == '\0' || g_str_equal (row->id, bp_item_get_id (BP_ITEM (row->existing)))))
-        bp_flow_set_label (row->existing, label);
+        set_label_and_kind (row->existing, row);
       else if (row->existing != NULL)
         {
           /* The arrow `next` drew, under the id the flow sheet gives it. */
           g_autoptr(BpFlow) flow = bp_flow_new (row->id, row->from, row->to);
           int position = bp_document_get_position (document, BP_ITEM (row->existing));
 
-          bp_flow_set_label (flow, label);
+          bp_flow_set_kind (flow, bp_flow_get_kind (row->existing));
+          set_label_and_kind (flow, row);
           bp_document_remove (document, BP_ITEM (row->existing));
           bp_document_insert (document, BP_ITEM (flow), position);
         }
@@ -196,7 +207,7 @@ add_flows (BpDocument *document,
           g_autofree char *id = *row->id != '\0' ? g_strdup (row->id) : bp_document_make_id (document, "flow");
           g_autoptr(BpFlow) flow = bp_flow_new (id, row->from, row->to);
 
-          bp_flow_set_label (flow, label);
+          set_label_and_kind (flow, row);
           bp_document_insert (document, BP_ITEM (flow), -1);
         }
     }
@@ -254,13 +265,13 @@ bp_csv_add_flows (BpDocument  *document,
   return TRUE;
 }
 
-/* The flow sheet of @document: every arrow with its id and label, so
+/* The flow sheet of @document: every arrow with its id, label and kind, so
  * that the two sheets together keep what `next` alone cannot. */
 char *
 bp_csv_export_flows (BpDocument *document,
                      gsize      *length)
 {
-  GString *out = g_string_new ("\xEF\xBB\xBFid,from,to,label\r\n");
+  GString *out = g_string_new ("\xEF\xBB\xBFid,from,to,label,kind\r\n");
 
   g_return_val_if_fail (BP_IS_DOCUMENT (document), NULL);
 
@@ -268,7 +279,8 @@ bp_csv_export_flows (BpDocument *document,
     {
       BpFlow *flow = bp_document_get_flow (document, i);
       const char *cells[] = { bp_item_get_id (BP_ITEM (flow)), bp_flow_get_from (flow),
-                              bp_flow_get_to (flow), bp_flow_get_label (flow) };
+                              bp_flow_get_to (flow), bp_flow_get_label (flow),
+                              bp_flow_kind_to_string (bp_flow_get_kind (flow)) };
 
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
         bp_csv_append_cell (out, cells[c], c == 0);

@@ -102,7 +102,6 @@ typedef struct {
   const char     *actor;
   const char     *notes;
   double          duration;
-  /* Read and checked, for when the model holds a step's tolerance. */
   double          tolerance;
   BpStepFlags     flags;
   char          **next;
@@ -311,11 +310,6 @@ read_header (Import *import)
                  "(also headed “what happens” or “step”)"));
       return FALSE;
     }
-
-  if (import->columns[FIELD_TOLERANCE] >= 0)
-    g_ptr_array_add (import->notices,
-                     g_strdup (_("Tolerance times were checked but are not kept: "
-                                 "this version of Touchpoint has no place for them.")));
 
   return import->problems->len == 0;
 }
@@ -1000,6 +994,7 @@ add_steps (Import     *import,
       bp_step_set_actor (step, sheet->actor);
       bp_step_set_notes (step, sheet->notes);
       bp_step_set_duration (step, sheet->duration);
+      bp_step_set_tolerance (step, sheet->tolerance);
       bp_step_set_flags (step, sheet->flags);
       bp_document_insert (document, BP_ITEM (step), -1);
     }

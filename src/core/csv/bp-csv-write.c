@@ -14,14 +14,30 @@
 #include <string.h>
 
 /* The step sheet of a document, one row per step in stage and lane order,
- * with every column, so that importing it gives the same blueprint back
- * (ids, stages, lanes, steps, flows, flags) but for layout and colours.
+ * with every column (`tolerance` when a step has one), so that importing
+ * it gives the same blueprint back (ids, stages, lanes, steps, flows,
+ * flags) but for layout and colours.
  * UTF-8 with a byte-order mark and CRLF line ends, as Excel expects. */
 
 static const char *const columns[] = {
   "id", "stage id", "stage", "lane id", "lane", "zone",
-  "text", "actor", "duration", "notes", "flags", "next",
+  "text", "actor", "duration", "tolerance", "notes", "flags", "next",
 };
+
+enum { COL_TOLERANCE = 9 };
+
+/* Which columns a sheet gets: `tolerance` only when a step has one, so
+ * that sheets of blueprints without tolerances keep their usual shape. */
+typedef struct {
+  gboolean tolerance;
+} Shape;
+
+static gboolean
+column_written (const Shape *shape,
+                guint        column)
+{
+  return column != COL_TOLERANCE || shape->tolerance;
+}
 
 /* A cell as RFC 4180 quotes it; one that a spreadsheet would run as a
  * formula gets a leading apostrophe, which the reader takes off again. */
@@ -129,16 +145,19 @@ append_place (GString *out,
 }
 
 static void
-append_step (GString    *out,
-             BpStep     *step,
-             BpStage    *stage,
-             BpLane     *lane,
-             GHashTable *next)
+append_step (GString     *out,
+             const Shape *shape,
+             BpStep      *step,
+             BpStage     *stage,
+             BpLane      *lane,
+             GHashTable  *next)
 {
-  g_autofree char *duration = NULL, *flags = NULL, *to = NULL;
+  g_autofree char *duration = NULL, *tolerance = NULL, *flags = NULL, *to = NULL;
 
   if (bp_step_has_duration (step))
     duration = bp_csv_format_duration (bp_step_get_duration (step));
+  if (bp_step_has_tolerance (step))
+    tolerance = bp_csv_format_duration (bp_step_get_tolerance (step));
   flags = flags_text (bp_step_get_flags (step));
   to = next_text (next, bp_item_get_id (BP_ITEM (step)));
 
@@ -147,6 +166,8 @@ append_step (GString    *out,
   bp_csv_append_cell (out, bp_step_get_text (step), FALSE);
   bp_csv_append_cell (out, bp_step_get_actor (step), FALSE);
   bp_csv_append_cell (out, duration, FALSE);
+  if (shape->tolerance)
+    bp_csv_append_cell (out, tolerance, FALSE);
   bp_csv_append_cell (out, bp_step_get_notes (step), FALSE);
   bp_csv_append_cell (out, flags, FALSE);
   bp_csv_append_cell (out, to, FALSE);
@@ -155,14 +176,16 @@ append_step (GString    *out,
 
 /* A row with a place but no step, for stages and lanes without cards. */
 static void
-append_place_row (GString *out,
-                  BpStage *stage,
-                  BpLane  *lane)
+append_place_row (GString     *out,
+                  const Shape *shape,
+                  BpStage     *stage,
+                  BpLane      *lane)
 {
   bp_csv_append_cell (out, NULL, TRUE);
   append_place (out, stage, lane);
   for (guint i = 6; i < G_N_ELEMENTS (columns); i++)
-    bp_csv_append_cell (out, NULL, FALSE);
+    if (column_written (shape, i))
+      bp_csv_append_cell (out, NULL, FALSE);
   end_row (out);
 }
 
@@ -229,6 +252,16 @@ lanes_follow_steps (BpDocument  *document,
   return TRUE;
 }
 
+static Shape
+sheet_shape (BpDocument *document)
+{
+  Shape shape = { FALSE };
+
+  for (guint i = 0; i < bp_document_get_n_steps (document) && !shape.tolerance; i++)
+    shape.tolerance = bp_step_has_tolerance (bp_document_get_step (document, i));
+  return shape;
+}
+
 char *
 bp_csv_export (BpDocument *document,
                gsize      *length)
@@ -237,9 +270,11 @@ bp_csv_export (BpDocument *document,
   GPtrArray **cells;
   g_autoptr(GHashTable) next = NULL;
   GString *out;
+  Shape shape;
 
   g_return_val_if_fail (BP_IS_DOCUMENT (document), NULL);
 
+  shape = sheet_shape (document);
   n_stages = bp_document_get_n_stages (document);
   n_lanes = bp_document_get_n_lanes (document);
   cells = sort_steps (document);
@@ -247,13 +282,14 @@ bp_csv_export (BpDocument *document,
   out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    bp_csv_append_cell (out, columns[i], i == 0);
+    if (column_written (&shape, i))
+      bp_csv_append_cell (out, columns[i], i == 0);
   end_row (out);
 
   /* Lanes declared first when the steps alone would lose one or its place. */
   if (!lanes_follow_steps (document, cells))
     for (guint l = 0; l < n_lanes; l++)
-      append_place_row (out, NULL, bp_document_get_lane (document, l));
+      append_place_row (out, &shape, NULL, bp_document_get_lane (document, l));
 
   for (guint s = 0; s < n_stages; s++)
     {
@@ -265,11 +301,11 @@ bp_csv_export (BpDocument *document,
           GPtrArray *cell = cells[s * n_lanes + l];
 
           for (guint i = 0; cell != NULL && i < cell->len; i++, any = TRUE)
-            append_step (out, g_ptr_array_index (cell, i), stage,
+            append_step (out, &shape, g_ptr_array_index (cell, i), stage,
                          bp_document_get_lane (document, l), next);
         }
       if (!any)
-        append_place_row (out, stage, NULL);
+        append_place_row (out, &shape, stage, NULL);
     }
 
   for (guint c = 0; c < n_stages * n_lanes; c++)
