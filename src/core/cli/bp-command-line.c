@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bpj/bp-bpj.h"
+#include "cli/bp-command-line-diff.h"
 #include "export/bp-export.h"
 
 /* --check lists at most this many problems per file. */
@@ -36,6 +37,8 @@ typedef struct {
   gboolean   export_page_per_stage;
   gboolean   export_legend;
   gboolean   export_no_legend;
+  gboolean   diff;
+  char      *diff_format;
   char     **files;
 } Arguments;
 
@@ -47,6 +50,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->export_background, g_free);
   g_clear_pointer (&args->export_page, g_free);
   g_clear_pointer (&args->export_stages, g_free);
+  g_clear_pointer (&args->diff_format, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -97,6 +101,10 @@ create_option_context (Arguments *args)
       N_("Draw the legend of the marks on cards in the title band (default: on PDF slides)"), NULL },
     { "export-no-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_no_legend,
       N_("Leave the legend out, on PDF slides too"), NULL },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &args->diff,
+      N_("Print what changed from the blueprint OLD to NEW; exit 0 when they are the same, 1 when they differ, 2 on trouble"), NULL },
+    { "diff-format", 0, 0, G_OPTION_ARG_STRING, &args->diff_format,
+      N_("Output of --diff: text or json (default: text)"), N_("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
       N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
@@ -114,7 +122,8 @@ create_option_context (Arguments *args)
                                       "  touchpoint --export=loan.pdf --export-page=slide loan.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide --export-page-per-stage loan.bpj\n"
                                       "  touchpoint --export=pay.png --export-stages=2-3 loan.bpj\n"
-                                      "  touchpoint --export=loan.png --export-scale=2 loan.bpj"));
+                                      "  touchpoint --export=loan.png --export-scale=2 loan.bpj\n"
+                                      "  touchpoint --diff loan.bpj loan-future.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -458,6 +467,20 @@ check_export_only_options (const Arguments *args)
   return TRUE;
 }
 
+/* --diff speaks diff(1)'s statuses: 2 for trouble, its command line's
+ * included. */
+static int
+run_diff (const Arguments *args)
+{
+  if (args->check || args->export_path != NULL)
+    {
+      g_printerr (_("--diff cannot be used with --check or --export\n"));
+      return 2;
+    }
+
+  return bp_command_line_diff (args->files, args->diff_format);
+}
+
 static int
 run_arguments (const Arguments *args)
 {
@@ -470,6 +493,14 @@ run_arguments (const Arguments *args)
   if (args->check && args->export_path != NULL)
     {
       g_printerr (_("--check and --export cannot be used together\n"));
+      return 1;
+    }
+
+  if (args->diff)
+    return run_diff (args);
+  if (args->diff_format != NULL)
+    {
+      g_printerr (_("--diff-format only applies with --diff\n"));
       return 1;
     }
 
