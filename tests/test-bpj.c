@@ -124,9 +124,53 @@ assert_items_equal (BpItem *a,
 }
 
 static void
+assert_nodes_equal (JsonNode *a,
+                    JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    g_assert_true (a == b);
+  else
+    g_assert_true (json_node_equal (a, b));
+}
+
+static void
+assert_records_equal (BpDocument *a,
+                      BpDocument *b)
+{
+  GPtrArray *da = bp_document_get_dismissals (a), *db = bp_document_get_dismissals (b);
+  GPtrArray *ca = bp_document_get_conflicts (a), *cb = bp_document_get_conflicts (b);
+
+  g_assert_cmpfloat (bp_document_get_tolerance (a), ==, bp_document_get_tolerance (b));
+
+  g_assert_cmpuint (da->len, ==, db->len);
+  for (guint i = 0; i < da->len; i++)
+    {
+      BpDismissal *x = g_ptr_array_index (da, i), *y = g_ptr_array_index (db, i);
+
+      g_assert_cmpstr (bp_dismissal_get_check (x), ==, bp_dismissal_get_check (y));
+      g_assert_cmpstr (bp_dismissal_get_item (x), ==, bp_dismissal_get_item (y));
+      assert_extras_equal (bp_dismissal_get_extras (x), bp_dismissal_get_extras (y));
+    }
+
+  g_assert_cmpuint (ca->len, ==, cb->len);
+  for (guint i = 0; i < ca->len; i++)
+    {
+      BpConflict *x = g_ptr_array_index (ca, i), *y = g_ptr_array_index (cb, i);
+
+      g_assert_cmpstr (bp_conflict_get_item (x), ==, bp_conflict_get_item (y));
+      g_assert_cmpstr (bp_conflict_get_field (x), ==, bp_conflict_get_field (y));
+      assert_nodes_equal (bp_conflict_get_ours (x), bp_conflict_get_ours (y));
+      assert_nodes_equal (bp_conflict_get_theirs (x), bp_conflict_get_theirs (y));
+      assert_extras_equal (bp_conflict_get_extras (x), bp_conflict_get_extras (y));
+    }
+}
+
+static void
 assert_documents_equal (BpDocument *a,
                         BpDocument *b)
 {
+  assert_records_equal (a, b);
+
   g_assert_cmpstr (bp_document_get_title (a), ==, bp_document_get_title (b));
   g_assert_cmpint (bp_document_get_state (a), ==, bp_document_get_state (b));
   g_assert_cmpstr (bp_document_get_persona (a), ==, bp_document_get_persona (b));
@@ -144,6 +188,7 @@ assert_documents_equal (BpDocument *a,
       assert_items_equal (BP_ITEM (sa), BP_ITEM (sb));
       g_assert_cmpstr (bp_stage_get_name (sa), ==, bp_stage_get_name (sb));
       g_assert_cmpfloat (bp_stage_get_width (sa), ==, bp_stage_get_width (sb));
+      g_assert_cmpfloat (bp_stage_get_tolerance (sa), ==, bp_stage_get_tolerance (sb));
     }
 
   g_assert_cmpuint (bp_document_get_n_lanes (a), ==, bp_document_get_n_lanes (b));
@@ -171,6 +216,7 @@ assert_documents_equal (BpDocument *a,
       g_assert_cmpstr (bp_step_get_text (sa), ==, bp_step_get_text (sb));
       g_assert_cmpstr (bp_step_get_actor (sa), ==, bp_step_get_actor (sb));
       g_assert_cmpfloat (bp_step_get_duration (sa), ==, bp_step_get_duration (sb));
+      g_assert_cmpfloat (bp_step_get_tolerance (sa), ==, bp_step_get_tolerance (sb));
       g_assert_cmpstr (bp_step_get_notes (sa), ==, bp_step_get_notes (sb));
       g_assert_cmpuint (bp_step_get_flags (sa), ==, bp_step_get_flags (sb));
       g_assert_cmpstr (bp_step_get_color (sa), ==, bp_step_get_color (sb));
@@ -185,6 +231,7 @@ assert_documents_equal (BpDocument *a,
       g_assert_cmpstr (bp_flow_get_from (fa), ==, bp_flow_get_from (fb));
       g_assert_cmpstr (bp_flow_get_to (fa), ==, bp_flow_get_to (fb));
       g_assert_cmpstr (bp_flow_get_label (fa), ==, bp_flow_get_label (fb));
+      g_assert_cmpint (bp_flow_get_kind (fa), ==, bp_flow_get_kind (fb));
     }
 }
 
@@ -356,6 +403,7 @@ test_canonical (void)
     { "minimal.bpj", "minimal.bpj" },
     { "extras.bpj", "extras-canonical.bpj" },
     { "extras-canonical.bpj", "extras-canonical.bpj" },
+    { "insights.bpj", "insights.bpj" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -533,6 +581,7 @@ test_defaults_left_out (void)
   static const char * const absent[] = {
     "\"title\"", "\"scenario\"", "\"state\"", "\"steps\"", "\"flows\"",
     "\"width\"", "\"height\"", "\"color\"", "Customer actions", "Physical evidence",
+    "\"tolerance\"", "\"dismissed\"", "\"conflicts\"", "\"kind\": \"sequence\"",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
@@ -551,6 +600,88 @@ test_defaults_left_out (void)
   g_assert_nonnull (strstr (text2, "\"name\": \"Counter staff\""));
   g_assert_nonnull (strstr (text2, "\"state\": \"future\""));
   g_assert_nonnull (strstr (text2, "\"scenario\": {\n    \"goal\": \"Get paid\"\n  },"));
+}
+
+/* Tolerances, flow kinds, dismissals and conflicts read as the format
+ * page says. */
+static void
+test_insights_fields (void)
+{
+  g_autoptr(BpDocument) document = load_valid ("insights.bpj");
+  BpStep *s1 = BP_STEP (bp_document_lookup (document, "s1"));
+  BpStep *s2 = BP_STEP (bp_document_lookup (document, "s2"));
+  BpStep *s3 = BP_STEP (bp_document_lookup (document, "s3"));
+  static const BpFlowKind kinds[] = {
+    BP_FLOW_KIND_SEQUENCE, BP_FLOW_KIND_RECOVERY, BP_FLOW_KIND_REWORK, BP_FLOW_KIND_INFORMATION,
+  };
+  GPtrArray *dismissals = bp_document_get_dismissals (document);
+  GPtrArray *conflicts = bp_document_get_conflicts (document);
+  BpConflict *conflict;
+
+  g_assert_cmpfloat (bp_document_get_tolerance (document), ==, 3600);
+  g_assert_cmpfloat (bp_stage_get_tolerance (bp_document_get_stage (document, 0)), ==, 600);
+  g_assert_true (bp_stage_has_tolerance (bp_document_get_stage (document, 1)));
+  g_assert_cmpfloat (bp_stage_get_tolerance (bp_document_get_stage (document, 1)), ==, 0);
+  g_assert_cmpfloat (bp_step_get_tolerance (s1), ==, 45.5);
+  g_assert_true (bp_step_has_tolerance (s2));
+  g_assert_false (bp_step_has_tolerance (s3));
+  g_assert_cmpfloat (bp_step_get_tolerance (s3), <, 0);
+  g_assert_cmpuint (bp_step_get_flags (s1), ==, BP_STEP_FLAGS_ALL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    g_assert_cmpint (bp_flow_get_kind (bp_document_get_flow (document, i)), ==, kinds[i]);
+
+  g_assert_cmpuint (dismissals->len, ==, 2);
+  g_assert_true (bp_document_is_dismissed (document, "missing-actor", "s2"));
+  g_assert_false (bp_document_is_dismissed (document, "missing-actor", "s1"));
+  g_assert_false (bp_document_is_dismissed (document, "dead-end", "s2"));
+  /* A check this version does not know is kept, with its unknown keys. */
+  g_assert_true (bp_document_is_dismissed (document, "a-check-of-a-later-version", "s3"));
+  g_assert_cmpstr (json_object_get_string_member (bp_dismissal_get_extras (g_ptr_array_index (dismissals, 1)),
+                                                  "reason"), ==, "accepted at the review");
+
+  g_assert_cmpuint (conflicts->len, ==, 3);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_null (bp_conflict_get_item (conflict));
+  g_assert_cmpstr (bp_conflict_get_field (conflict), ==, "title");
+  g_assert_cmpstr (json_node_get_string (bp_conflict_get_theirs (conflict)), ==, "Insight fields");
+  conflict = g_ptr_array_index (conflicts, 1);
+  g_assert_cmpstr (bp_conflict_get_item (conflict), ==, "s3");
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (bp_conflict_get_ours (conflict)));
+  /* Absent is not null. */
+  g_assert_null (bp_conflict_get_theirs (conflict));
+  g_assert_cmpstr (json_object_get_string_member (bp_conflict_get_extras (conflict), "by"), ==, "merge");
+  conflict = g_ptr_array_index (conflicts, 2);
+  g_assert_true (JSON_NODE_HOLDS_NULL (bp_conflict_get_ours (conflict)));
+  g_assert_cmpfloat (json_node_get_double (bp_conflict_get_theirs (conflict)), ==, 1e20);
+}
+
+/* A dismissal whose item is gone is dropped on save; a save with no
+ * conflict left writes no "conflicts". */
+static void
+test_insights_records_on_save (void)
+{
+  g_autoptr(BpDocument) document = load_valid ("insights.bpj");
+  g_autoptr(BpDocument) again = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+
+  bp_document_remove (document, bp_document_lookup (document, "s3"));
+  text = write_text (document);
+  g_assert_null (strstr (text, "a-check-of-a-later-version"));
+  g_assert_nonnull (strstr (text, "\"check\": \"missing-actor\""));
+  g_assert_nonnull (strstr (text, "\"conflicts\""));
+
+  again = read_text (text);
+  g_assert_cmpuint (bp_document_get_dismissals (again)->len, ==, 1);
+
+  while (bp_document_get_conflicts (document)->len > 0)
+    bp_document_remove_conflict (document, 0);
+  bp_document_set_dismissed (document, "missing-actor", "s2", FALSE);
+  text2 = write_text (document);
+  g_assert_null (strstr (text2, "\"conflicts\""));
+  g_assert_null (strstr (text2, "\"dismissed\""));
+  g_assert_nonnull (strstr (text2, "\"x-after\": []"));
 }
 
 /* A lane named with its kind's usual name reads as "no name"; the same
@@ -1307,6 +1438,8 @@ main (int   argc,
 
   g_test_add_func ("/bpj/read/example", test_example);
   g_test_add_func ("/bpj/read/lane-usual-names", test_lane_usual_names);
+  g_test_add_func ("/bpj/read/insights-fields", test_insights_fields);
+  g_test_add_func ("/bpj/write/insights-records", test_insights_records_on_save);
   g_test_add_func ("/bpj/read/version-spelling", test_version_spelling);
   g_test_add_func ("/bpj/read/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/bpj/round-trip/files", test_round_trip);

@@ -53,6 +53,20 @@ dump_document (BpDocument *doc)
   GString *out = g_string_new (NULL);
 
   dump_object (out, G_OBJECT (doc));
+  for (guint i = 0; i < bp_document_get_dismissals (doc)->len; i++)
+    {
+      BpDismissal *dismissal = g_ptr_array_index (bp_document_get_dismissals (doc), i);
+
+      g_string_append_printf (out, "dismissed %s %s\n", bp_dismissal_get_check (dismissal),
+                              bp_dismissal_get_item (dismissal));
+    }
+  for (guint i = 0; i < bp_document_get_conflicts (doc)->len; i++)
+    {
+      BpConflict *conflict = g_ptr_array_index (bp_document_get_conflicts (doc), i);
+
+      g_string_append_printf (out, "conflict %s %s\n", bp_conflict_get_item (conflict),
+                              bp_conflict_get_field (conflict));
+    }
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
       {
@@ -101,6 +115,67 @@ test_undo_redo_property (void)
   g_assert_false (bp_history_undo (history));
   g_assert_true (bp_history_redo (history));
   g_assert_true (bp_document_get_step (doc, 0) == step);
+}
+
+/* The fields of the insights: tolerances, a flow's kind, dismissals and
+ * conflicts are undone and redone like any other property. */
+static void
+test_undo_redo_insights_fields (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  BpHistory *history = bp_document_get_history (doc);
+  BpStep *step = add_step (doc, "customer", "Waits");
+  BpStep *other = add_step (doc, "frontstage", "Serves");
+  BpFlow *flow = bp_document_add_flow (doc, bp_item_get_id (BP_ITEM (step)),
+                                       bp_item_get_id (BP_ITEM (other)));
+  BpStage *stage = bp_document_get_stage (doc, 0);
+  const char *id = bp_item_get_id (BP_ITEM (step));
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_conflict_unref);
+  g_autoptr(JsonNode) ours = json_node_init_string (json_node_alloc (), "ours");
+
+  bp_step_set_tolerance (step, 120);
+  g_assert_cmpstr (bp_history_get_undo_label (history), ==, "Change Card Tolerance");
+  bp_stage_set_tolerance (stage, 600);
+  bp_document_set_tolerance (doc, 3600);
+  bp_flow_set_kind (flow, BP_FLOW_KIND_REWORK);
+  g_assert_cmpstr (bp_history_get_undo_label (history), ==, "Change Flow Kind");
+  bp_document_set_dismissed (doc, "dead-end", id, TRUE);
+  g_assert_cmpstr (bp_history_get_undo_label (history), ==, "Dismiss Check");
+  g_ptr_array_add (conflicts, bp_conflict_new (NULL, "title", ours, NULL, NULL));
+  bp_document_set_conflicts (doc, conflicts);
+  bp_document_remove_conflict (doc, 0);
+  g_assert_cmpstr (bp_history_get_undo_label (history), ==, "Resolve Conflict");
+
+  g_assert_true (bp_history_undo (history));
+  g_assert_cmpuint (bp_document_get_conflicts (doc)->len, ==, 1);
+  g_assert_true (bp_history_undo (history));
+  g_assert_cmpuint (bp_document_get_conflicts (doc)->len, ==, 0);
+  g_assert_true (bp_history_undo (history));
+  g_assert_false (bp_document_is_dismissed (doc, "dead-end", id));
+  g_assert_true (bp_history_undo (history));
+  g_assert_cmpint (bp_flow_get_kind (flow), ==, BP_FLOW_KIND_SEQUENCE);
+  g_assert_true (bp_history_undo (history));
+  g_assert_false (bp_document_has_tolerance (doc));
+  g_assert_true (bp_history_undo (history));
+  g_assert_false (bp_stage_has_tolerance (stage));
+  g_assert_true (bp_history_undo (history));
+  g_assert_false (bp_step_has_tolerance (step));
+
+  while (bp_history_can_redo (history))
+    bp_history_redo (history);
+  g_assert_cmpfloat (bp_step_get_tolerance (step), ==, 120);
+  g_assert_cmpfloat (bp_stage_get_tolerance (stage), ==, 600);
+  g_assert_cmpfloat (bp_document_get_tolerance (doc), ==, 3600);
+  g_assert_cmpint (bp_flow_get_kind (flow), ==, BP_FLOW_KIND_REWORK);
+  g_assert_true (bp_document_is_dismissed (doc, "dead-end", id));
+  g_assert_cmpuint (bp_document_get_conflicts (doc)->len, ==, 0);
+
+  /* Restoring is a step of its own, and undoing it dismisses again. */
+  bp_document_set_dismissed (doc, "dead-end", id, FALSE);
+  g_assert_cmpstr (bp_history_get_undo_label (history), ==, "Restore Check");
+  g_assert_false (bp_document_is_dismissed (doc, "dead-end", id));
+  g_assert_true (bp_history_undo (history));
+  g_assert_true (bp_document_is_dismissed (doc, "dead-end", id));
 }
 
 static void
@@ -357,7 +432,7 @@ random_operation (BpDocument *doc)
   const char *stage = random_id (doc, bp_document_get_stages (doc));
   g_autofree char *text = g_strdup_printf ("text %d", g_test_rand_int_range (0, 1000));
 
-  switch (g_test_rand_int_range (0, 14))
+  switch (g_test_rand_int_range (0, 16))
     {
     case 0: case 1: case 2:
       if (lane && stage)
@@ -430,6 +505,23 @@ random_operation (BpDocument *doc)
         bp_step_set_flags (step, g_test_rand_int_range (0, BP_STEP_FLAGS_ALL + 1));
       else
         bp_document_set_title (doc, text);
+      break;
+    case 14:
+      if (step)
+        bp_document_set_dismissed (doc, g_test_rand_bit () ? "dead-end" : "missing-actor",
+                                   bp_item_get_id (BP_ITEM (step)), g_test_rand_bit ());
+      else
+        bp_document_set_tolerance (doc, g_test_rand_int_range (-1, 100));
+      break;
+    case 15:
+      {
+        BpItem *flow = random_item (doc, bp_document_get_flows (doc));
+
+        if (flow)
+          bp_flow_set_kind (BP_FLOW (flow), g_test_rand_int_range (0, BP_N_FLOW_KINDS));
+        else if (step)
+          bp_step_set_tolerance (step, g_test_rand_int_range (-1, 100));
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -514,6 +606,7 @@ main (int   argc,
 
   g_test_add_func ("/history/undo-redo-property", test_undo_redo_property);
   g_test_add_func ("/history/transaction-is-one-step", test_transaction_is_one_step);
+  g_test_add_func ("/history/undo-redo-insights-fields", test_undo_redo_insights_fields);
   g_test_add_func ("/history/typing-coalesces", test_typing_coalesces);
   g_test_add_func ("/history/numbers-and-transactions-do-not-coalesce",
                    test_numbers_and_transactions_do_not_coalesce);

@@ -271,6 +271,132 @@ test_setters_clamp_and_validate (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_changed (BpDocument *document,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* Tolerances are seconds or nothing, like durations; a flow is a sequence
+ * until told otherwise; each notifies once per real change. */
+static void
+test_tolerance_and_kind (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  BpStep *step = bp_document_add_step (doc, "customer", "use", 0, "a");
+  BpStep *other = bp_document_add_step (doc, "frontstage", "use", 0, "b");
+  BpFlow *flow = bp_document_add_flow (doc, bp_item_get_id (BP_ITEM (step)),
+                                       bp_item_get_id (BP_ITEM (other)));
+  BpStage *stage = bp_document_get_stage (doc, 0);
+  guint notified = 0;
+
+  g_assert_false (bp_step_has_tolerance (step));
+  g_assert_false (bp_stage_has_tolerance (stage));
+  g_assert_false (bp_document_has_tolerance (doc));
+  g_assert_cmpint (bp_flow_get_kind (flow), ==, BP_FLOW_KIND_SEQUENCE);
+
+  g_signal_connect (step, "notify::tolerance", G_CALLBACK (count_notify), &notified);
+  bp_step_set_tolerance (step, 0);
+  g_assert_true (bp_step_has_tolerance (step));
+  bp_step_set_tolerance (step, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  bp_step_set_tolerance (step, NAN);
+  g_assert_false (bp_step_has_tolerance (step));
+  bp_step_set_tolerance (step, -30);
+  g_assert_cmpfloat (bp_step_get_tolerance (step), ==, -1);
+  g_assert_cmpuint (notified, ==, 2);
+
+  bp_stage_set_tolerance (stage, 90.5);
+  g_assert_cmpfloat (bp_stage_get_tolerance (stage), ==, 90.5);
+  bp_stage_set_tolerance (stage, -2);
+  g_assert_false (bp_stage_has_tolerance (stage));
+  bp_document_set_tolerance (doc, 7200);
+  g_assert_cmpfloat (bp_document_get_tolerance (doc), ==, 7200);
+  bp_document_set_tolerance (doc, -1);
+  g_assert_false (bp_document_has_tolerance (doc));
+
+  notified = 0;
+  g_signal_connect (flow, "notify::kind", G_CALLBACK (count_notify), &notified);
+  bp_flow_set_kind (flow, BP_FLOW_KIND_RECOVERY);
+  bp_flow_set_kind (flow, BP_FLOW_KIND_RECOVERY);
+  g_assert_cmpint (bp_flow_get_kind (flow), ==, BP_FLOW_KIND_RECOVERY);
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+static void
+test_flow_kind_names (void)
+{
+  static const char * const names[] = { "sequence", "recovery", "rework", "information" };
+  BpFlowKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_cmpstr (bp_flow_kind_to_string (i), ==, names[i]);
+      g_assert_true (bp_flow_kind_from_string (names[i], &kind));
+      g_assert_cmpint (kind, ==, i);
+    }
+  g_assert_false (bp_flow_kind_from_string ("Sequence", &kind));
+  g_assert_false (bp_flow_kind_from_string (NULL, &kind));
+
+  g_assert_true (bp_check_name_is_valid ("customer-unsupported"));
+  g_assert_true (bp_check_name_is_valid ("x2"));
+  g_assert_false (bp_check_name_is_valid (""));
+  g_assert_false (bp_check_name_is_valid ("Dead-end"));
+  g_assert_false (bp_check_name_is_valid ("dead_end"));
+  g_assert_true (bp_check_name_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+  g_assert_false (bp_check_name_is_valid ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+/* Dismissals: added at the end, each check and item once, removed by
+ * name; the array given out never changes under its holder. */
+static void
+test_dismissals (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_dismissal_unref);
+  guint notified = 0, changed = 0;
+
+  g_signal_connect (doc, "notify::dismissed", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &changed);
+
+  bp_document_set_dismissed (doc, "dead-end", "s1", TRUE);
+  bp_document_set_dismissed (doc, "missing-actor", "s1", TRUE);
+  bp_document_set_dismissed (doc, "dead-end", "s1", TRUE);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (bp_document_get_dismissals (doc)->len, ==, 2);
+  g_assert_true (bp_document_is_dismissed (doc, "dead-end", "s1"));
+  g_assert_false (bp_document_is_dismissed (doc, "dead-end", "s2"));
+  g_assert_false (bp_document_is_dismissed (doc, NULL, "s1"));
+
+  held = g_ptr_array_ref (bp_document_get_dismissals (doc));
+  bp_document_set_dismissed (doc, "dead-end", "s1", FALSE);
+  g_assert_cmpuint (held->len, ==, 2);
+  g_assert_cmpuint (bp_document_get_dismissals (doc)->len, ==, 1);
+  g_assert_cmpstr (bp_dismissal_get_check (g_ptr_array_index (bp_document_get_dismissals (doc), 0)),
+                   ==, "missing-actor");
+  g_assert_false (bp_document_is_dismissed (doc, "dead-end", "s1"));
+
+  /* A list with repeats keeps the first of each. */
+  g_ptr_array_add (given, bp_dismissal_new ("empty-stage", "use", NULL));
+  g_ptr_array_add (given, bp_dismissal_new ("empty-stage", "use", NULL));
+  g_ptr_array_add (given, bp_dismissal_new ("empty-stage", "retain", NULL));
+  bp_document_set_dismissals (doc, given);
+  g_assert_cmpuint (bp_document_get_dismissals (doc)->len, ==, 2);
+  g_assert_false (bp_document_is_dismissed (doc, "missing-actor", "s1"));
+  g_assert_true (bp_document_is_dismissed (doc, "empty-stage", "retain"));
+}
+
+static void
 test_make_id_is_unique (void)
 {
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
@@ -352,6 +478,9 @@ main (int   argc,
   g_test_add_func ("/model/item-changed-signal", test_item_changed_signal);
   g_test_add_func ("/model/setters-clamp-and-validate", test_setters_clamp_and_validate);
   g_test_add_func ("/model/make-id-is-unique", test_make_id_is_unique);
+  g_test_add_func ("/model/tolerance-and-kind", test_tolerance_and_kind);
+  g_test_add_func ("/model/flow-kind-names", test_flow_kind_names);
+  g_test_add_func ("/model/dismissals", test_dismissals);
   g_test_add_func ("/model/types-round-trip", test_types_round_trip);
   g_test_add_func ("/model/items-outlive-document", test_items_outlive_document);
 

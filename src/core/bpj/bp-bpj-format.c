@@ -24,6 +24,7 @@ static const BpBpjField stage_fields[] = {
   { "id", BP_BPJ_FIELD_ID, TRUE },
   { "name", BP_BPJ_FIELD_STRING },
   { "width", BP_BPJ_FIELD_NUMBER, FALSE, BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH },
+  { "tolerance", BP_BPJ_FIELD_NUMBER, FALSE, 0, INFINITY },
 };
 
 static const BpBpjField lane_fields[] = {
@@ -43,6 +44,7 @@ static const BpBpjField step_fields[] = {
   { "text", BP_BPJ_FIELD_STRING },
   { "actor", BP_BPJ_FIELD_STRING },
   { "duration", BP_BPJ_FIELD_NUMBER, FALSE, 0, INFINITY },
+  { "tolerance", BP_BPJ_FIELD_NUMBER, FALSE, 0, INFINITY },
   { "notes", BP_BPJ_FIELD_STRING },
   { "flags", BP_BPJ_FIELD_FLAGS },
   { "color", BP_BPJ_FIELD_COLOR },
@@ -53,6 +55,19 @@ static const BpBpjField flow_fields[] = {
   { "from", BP_BPJ_FIELD_STEP_REF, TRUE },
   { "to", BP_BPJ_FIELD_STEP_REF, TRUE },
   { "label", BP_BPJ_FIELD_STRING },
+  { "kind", BP_BPJ_FIELD_FLOW_KIND },
+};
+
+static const BpBpjField dismissal_fields[] = {
+  { "check", BP_BPJ_FIELD_CHECK_NAME, TRUE },
+  { "item", BP_BPJ_FIELD_ITEM_NAME, TRUE },
+};
+
+static const BpBpjField conflict_fields[] = {
+  { "item", BP_BPJ_FIELD_ITEM_OR_NULL, TRUE },
+  { "field", BP_BPJ_FIELD_STRING, TRUE },
+  { "ours", BP_BPJ_FIELD_ANY },
+  { "theirs", BP_BPJ_FIELD_ANY },
 };
 
 static const BpBpjField scenario_fields[] = {
@@ -72,6 +87,9 @@ static const BpBpjField top_fields[] = {
   { "lanes", BP_BPJ_FIELD_STRING, TRUE },
   { "steps", BP_BPJ_FIELD_STRING },
   { "flows", BP_BPJ_FIELD_STRING },
+  { "tolerance", BP_BPJ_FIELD_NUMBER, FALSE, 0, INFINITY },
+  { "dismissed", BP_BPJ_FIELD_STRING },
+  { "conflicts", BP_BPJ_FIELD_STRING },
 };
 
 const BpBpjSpec bp_bpj_item_specs[BP_BPJ_N_KINDS] = {
@@ -87,6 +105,14 @@ const BpBpjSpec bp_bpj_scenario_spec = {
 
 const BpBpjSpec bp_bpj_top_spec = {
   NULL, top_fields, G_N_ELEMENTS (top_fields)
+};
+
+const BpBpjSpec bp_bpj_dismissal_spec = {
+  "dismissed", dismissal_fields, G_N_ELEMENTS (dismissal_fields)
+};
+
+const BpBpjSpec bp_bpj_conflict_spec = {
+  "conflicts", conflict_fields, G_N_ELEMENTS (conflict_fields)
 };
 
 const BpBpjField *

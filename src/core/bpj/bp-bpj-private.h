@@ -71,6 +71,11 @@ typedef enum {
   BP_BPJ_FIELD_LANE_REF,
   BP_BPJ_FIELD_STAGE_REF,
   BP_BPJ_FIELD_STEP_REF,
+  BP_BPJ_FIELD_FLOW_KIND,
+  BP_BPJ_FIELD_CHECK_NAME,  /* a check's stable name */
+  BP_BPJ_FIELD_ITEM_NAME,   /* an id that may name nothing in the file */
+  BP_BPJ_FIELD_ITEM_OR_NULL,
+  BP_BPJ_FIELD_ANY,         /* any JSON value */
 } BpBpjFieldType;
 
 typedef struct
@@ -94,6 +99,8 @@ typedef struct
 extern const BpBpjSpec bp_bpj_item_specs[BP_BPJ_N_KINDS];
 extern const BpBpjSpec bp_bpj_scenario_spec;
 extern const BpBpjSpec bp_bpj_top_spec;
+extern const BpBpjSpec bp_bpj_dismissal_spec;
+extern const BpBpjSpec bp_bpj_conflict_spec;
 
 const BpBpjField *bp_bpj_find_field      (const BpBpjSpec *spec,
                                           const char      *key);

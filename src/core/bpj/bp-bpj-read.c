@@ -159,12 +159,14 @@ build_stage (JsonObject *object)
 {
   BpStage *stage = bp_stage_new (get_string (object, "id"));
   const char *name = get_string (object, "name");
-  double width;
+  double width, tolerance;
 
   if (name != NULL)
     bp_stage_set_name (stage, name);
   if (get_number (object, "width", &width))
     bp_stage_set_width (stage, width);
+  if (get_number (object, "tolerance", &tolerance))
+    bp_stage_set_tolerance (stage, tolerance);
 
   return BP_ITEM (stage);
 }
@@ -217,7 +219,7 @@ build_flags (JsonObject *object)
 static BpItem *
 build_step (JsonObject *object)
 {
-  double x = 0, width, duration;
+  double x = 0, width, duration, tolerance;
   BpStep *step;
   const char *str;
 
@@ -235,6 +237,8 @@ build_step (JsonObject *object)
     bp_step_set_actor (step, str);
   if (get_number (object, "duration", &duration))
     bp_step_set_duration (step, duration);
+  if (get_number (object, "tolerance", &tolerance))
+    bp_step_set_tolerance (step, tolerance);
   if ((str = get_string (object, "notes")) != NULL)
     bp_step_set_notes (step, str);
   bp_step_set_flags (step, build_flags (object));
@@ -251,9 +255,12 @@ build_flow (JsonObject *object)
                               get_string (object, "from"),
                               get_string (object, "to"));
   const char *label = get_string (object, "label");
+  BpFlowKind kind;
 
   if (label != NULL)
     bp_flow_set_label (flow, label);
+  if (bp_flow_kind_from_string (get_string (object, "kind"), &kind))
+    bp_flow_set_kind (flow, kind);
 
   return BP_ITEM (flow);
 }
@@ -271,6 +278,69 @@ build_scenario (BpDocument *document,
 
   extras = collect_extras (scenario, &bp_bpj_scenario_spec);
   bp_document_set_scenario_extras (document, extras);
+}
+
+static BpDismissal *
+build_dismissal (JsonObject *object)
+{
+  g_autoptr(JsonObject) extras = collect_extras (object, &bp_bpj_dismissal_spec);
+
+  return bp_dismissal_new (get_string (object, "check"), get_string (object, "item"), extras);
+}
+
+static BpConflict *
+build_conflict (JsonObject *object)
+{
+  g_autoptr(JsonObject) extras = collect_extras (object, &bp_bpj_conflict_spec);
+  JsonNode *item = json_object_get_member (object, "item");
+
+  return bp_conflict_new (JSON_NODE_HOLDS_NULL (item) ? NULL : json_node_get_string (item),
+                          get_string (object, "field"),
+                          json_object_get_member (object, "ours"),
+                          json_object_get_member (object, "theirs"),
+                          extras);
+}
+
+/* The records of "dismissed" or "conflicts", in file order. */
+static GPtrArray *
+build_records (JsonObject     *root,
+               const char     *key,
+               gpointer      (*build) (JsonObject *),
+               GDestroyNotify  free_func)
+{
+  JsonArray *array = json_object_get_array_member (root, key);
+  guint n = json_array_get_length (array);
+  GPtrArray *records = g_ptr_array_new_full (n, free_func);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, build (json_array_get_object_element (array, i)));
+  return records;
+}
+
+static void
+build_annotations (BpDocument *document,
+                   JsonObject *root)
+{
+  double tolerance;
+
+  if (get_number (root, "tolerance", &tolerance))
+    bp_document_set_tolerance (document, tolerance);
+
+  if (json_object_has_member (root, "dismissed"))
+    {
+      g_autoptr(GPtrArray) dismissals =
+        build_records (root, "dismissed", (gpointer (*) (JsonObject *)) build_dismissal,
+                       (GDestroyNotify) bp_dismissal_unref);
+      bp_document_set_dismissals (document, dismissals);
+    }
+
+  if (json_object_has_member (root, "conflicts"))
+    {
+      g_autoptr(GPtrArray) conflicts =
+        build_records (root, "conflicts", (gpointer (*) (JsonObject *)) build_conflict,
+                       (GDestroyNotify) bp_conflict_unref);
+      bp_document_set_conflicts (document, conflicts);
+    }
 }
 
 /* Items go in list by list, so that what a step or a flow refers to is
@@ -330,6 +400,7 @@ build_document (JsonObject *root)
   extras = collect_extras (root, &bp_bpj_top_spec);
   bp_document_set_extras (document, extras);
 
+  build_annotations (document, root);
   ok = build_items (document, root);
 
   bp_history_thaw (history);

@@ -420,6 +420,63 @@ check_flags (Validator *v,
 }
 
 static void
+check_flow_kind (Validator *v,
+                 JsonNode  *node)
+{
+  const char *str = expect_string (v, node);
+
+  if (str != NULL && !bp_flow_kind_from_string (str, NULL))
+    {
+      g_autofree char *quoted = bp_bpj_quote_value (str);
+      report (v, BP_BPJ_ERROR_INVALID,
+              _("%s is not a flow kind: use sequence, recovery, rework or information"),
+              quoted);
+    }
+}
+
+static void
+check_check_name (Validator *v,
+                  JsonNode  *node)
+{
+  const char *str = expect_string (v, node);
+
+  if (str != NULL && !bp_check_name_is_valid (str))
+    {
+      g_autofree char *quoted = bp_bpj_quote_value (str);
+      report (v, BP_BPJ_ERROR_INVALID,
+              _("%s is not a check name: a check name is 1 to 64 characters from a-z 0-9 -"),
+              quoted);
+    }
+}
+
+/* An id in form only: what it names may be gone. */
+static void
+check_item_name (Validator *v,
+                 JsonNode  *node,
+                 gboolean   null_allowed)
+{
+  const char *str;
+
+  if (null_allowed && JSON_NODE_HOLDS_NULL (node))
+    return;
+
+  if (null_allowed && !node_is_string (node))
+    {
+      report (v, BP_BPJ_ERROR_INVALID, _("must be an id or null, not %s"), node_type_name (node));
+      return;
+    }
+
+  str = expect_string (v, node);
+  if (str != NULL && !bp_id_is_valid (str))
+    {
+      g_autofree char *quoted = bp_bpj_quote_value (str);
+      report (v, BP_BPJ_ERROR_INVALID,
+              _("%s is not a valid id: an id is 1 to 64 characters from A-Z a-z 0-9 _ -"),
+              quoted);
+    }
+}
+
+static void
 check_color (Validator *v,
              JsonNode  *node)
 {
@@ -462,6 +519,21 @@ check_field (Validator        *v,
       break;
     case BP_BPJ_FIELD_STAGE_REF:
       check_reference (v, BP_BPJ_KIND_STAGE, node);
+      break;
+    case BP_BPJ_FIELD_FLOW_KIND:
+      check_flow_kind (v, node);
+      break;
+    case BP_BPJ_FIELD_CHECK_NAME:
+      check_check_name (v, node);
+      break;
+    case BP_BPJ_FIELD_ITEM_NAME:
+      check_item_name (v, node, FALSE);
+      break;
+    case BP_BPJ_FIELD_ITEM_OR_NULL:
+      check_item_name (v, node, TRUE);
+      break;
+    case BP_BPJ_FIELD_ANY:
+      check_free_value (v, node);
       break;
     case BP_BPJ_FIELD_STEP_REF:
     default:
@@ -686,6 +758,91 @@ check_state (Validator *v,
     }
 }
 
+/* The objects of "dismissed" or "conflicts". */
+static JsonArray *
+check_records (Validator       *v,
+               JsonNode        *node,
+               const BpBpjSpec *spec)
+{
+  JsonArray *array = expect_array (v, node);
+  guint n;
+
+  if (array == NULL)
+    return NULL;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n && !bp_bpj_problems_full (v->problems); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      gsize old = push_position (v, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element))
+        check_fields (v, json_node_get_object (element), spec);
+      else
+        report (v, BP_BPJ_ERROR_INVALID, _("must be an object, not %s"), node_type_name (element));
+      pop_path (v, old);
+    }
+
+  return array;
+}
+
+/* The string member @key of the object at @node, or NULL. */
+static const char *
+member_string (JsonNode   *node,
+               const char *key)
+{
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  member = json_object_get_member (json_node_get_object (node), key);
+  return member != NULL && node_is_string (member) ? json_node_get_string (member) : NULL;
+}
+
+/* Each check and item at most once. */
+static void
+check_dismissals (Validator *v,
+                  JsonNode  *node)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  JsonArray *array = check_records (v, node, &bp_bpj_dismissal_spec);
+  guint n;
+
+  if (array == NULL)
+    return;
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n && !bp_bpj_problems_full (v->problems); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *check = member_string (element, "check");
+      const char *item = member_string (element, "item");
+      char *key;
+      gpointer first;
+
+      if (check == NULL || item == NULL)
+        continue;
+
+      key = g_strconcat (check, " ", item, NULL);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first))
+        {
+          g_autofree char *quoted_check = bp_bpj_quote_value (check);
+          g_autofree char *quoted_item = bp_bpj_quote_value (item);
+          gsize old = push_position (v, i);
+
+          report (v, BP_BPJ_ERROR_INVALID,
+                  _("dismisses %s on %s again, as dismissed[%u] does: "
+                    "each check and item may be listed only once"),
+                  quoted_check, quoted_item, GPOINTER_TO_UINT (first));
+          pop_path (v, old);
+          g_free (key);
+        }
+      else
+        g_hash_table_insert (seen, key, GUINT_TO_POINTER (i));
+    }
+}
+
 static void
 check_top_member (Validator  *v,
                   const char *key,
@@ -699,6 +856,12 @@ check_top_member (Validator  *v,
     expect_string (v, node);
   else if (strcmp (key, "state") == 0)
     check_state (v, node);
+  else if (strcmp (key, "tolerance") == 0)
+    check_number_field (v, bp_bpj_find_field (&bp_bpj_top_spec, key), node);
+  else if (strcmp (key, "dismissed") == 0)
+    check_dismissals (v, node);
+  else if (strcmp (key, "conflicts") == 0)
+    check_records (v, node, &bp_bpj_conflict_spec);
   else if (strcmp (key, "scenario") == 0)
     {
       if (JSON_NODE_HOLDS_OBJECT (node))

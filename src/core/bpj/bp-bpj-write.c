@@ -202,6 +202,23 @@ write_item_extras (Writer    *w,
   write_extras (w, bp_item_get_extras (item), &bp_bpj_item_specs[kind]);
 }
 
+/* Durations and tolerances: negative means none. */
+static void
+write_seconds (Writer     *w,
+               const char *key,
+               double      seconds)
+{
+  if (seconds >= 0 && isfinite (seconds))
+    write_number (w, key, seconds);
+}
+
+static void
+write_tolerance (Writer *w,
+                 double  tolerance)
+{
+  write_seconds (w, "tolerance", tolerance);
+}
+
 static void
 write_stage (Writer *w,
              BpItem *item)
@@ -214,6 +231,7 @@ write_stage (Writer *w,
     write_string (w, "name", bp_stage_get_name (stage));
   if (width != BP_STAGE_DEFAULT_WIDTH && isfinite (width))
     write_number (w, "width", width);
+  write_tolerance (w, bp_stage_get_tolerance (stage));
   write_item_extras (w, item, BP_BPJ_KIND_STAGE);
 }
 
@@ -278,8 +296,8 @@ write_step (Writer *w,
     write_string (w, "text", bp_step_get_text (step));
   if (bp_step_get_actor (step) != NULL)
     write_string (w, "actor", bp_step_get_actor (step));
-  if (duration >= 0 && isfinite (duration))
-    write_number (w, "duration", duration);
+  write_seconds (w, "duration", duration);
+  write_tolerance (w, bp_step_get_tolerance (step));
   if (bp_step_get_notes (step) != NULL)
     write_string (w, "notes", bp_step_get_notes (step));
   if (bp_step_get_flags (step) != 0)
@@ -300,6 +318,8 @@ write_flow (Writer *w,
   write_string (w, "to", bp_flow_get_to (flow));
   if (bp_flow_get_label (flow) != NULL)
     write_string (w, "label", bp_flow_get_label (flow));
+  if (bp_flow_get_kind (flow) != BP_FLOW_KIND_SEQUENCE)
+    write_string (w, "kind", bp_flow_kind_to_string (bp_flow_get_kind (flow)));
   write_item_extras (w, item, BP_BPJ_KIND_FLOW);
 }
 
@@ -358,6 +378,85 @@ write_scenario (Writer     *w,
   writer_close (w, '}');
 }
 
+/* A dismissal whose item is gone says nothing any more: the format drops
+ * it on save. */
+static void
+write_dismissals (Writer     *w,
+                  BpDocument *document)
+{
+  GPtrArray *dismissals = bp_document_get_dismissals (document);
+  gboolean open = FALSE;
+
+  for (guint i = 0; i < dismissals->len; i++)
+    {
+      BpDismissal *dismissal = g_ptr_array_index (dismissals, i);
+
+      if (bp_document_lookup (document, bp_dismissal_get_item (dismissal)) == NULL)
+        continue;
+
+      if (!open)
+        {
+          writer_key (w, "dismissed");
+          writer_open (w, '[');
+          open = TRUE;
+        }
+      writer_next (w);
+      writer_open (w, '{');
+      write_string (w, "check", bp_dismissal_get_check (dismissal));
+      write_string (w, "item", bp_dismissal_get_item (dismissal));
+      write_extras (w, bp_dismissal_get_extras (dismissal), &bp_bpj_dismissal_spec);
+      writer_close (w, '}');
+    }
+
+  if (open)
+    writer_close (w, ']');
+}
+
+static void
+write_conflict (Writer     *w,
+                BpConflict *conflict)
+{
+  writer_key (w, "item");
+  if (bp_conflict_get_item (conflict) != NULL)
+    bp_bpj_append_string (w->out, bp_conflict_get_item (conflict));
+  else
+    g_string_append (w->out, "null");
+  write_string (w, "field", bp_conflict_get_field (conflict));
+  if (bp_conflict_get_ours (conflict) != NULL)
+    {
+      writer_key (w, "ours");
+      write_node (w, bp_conflict_get_ours (conflict));
+    }
+  if (bp_conflict_get_theirs (conflict) != NULL)
+    {
+      writer_key (w, "theirs");
+      write_node (w, bp_conflict_get_theirs (conflict));
+    }
+  write_extras (w, bp_conflict_get_extras (conflict), &bp_bpj_conflict_spec);
+}
+
+/* None left: no key at all. */
+static void
+write_conflicts (Writer     *w,
+                 BpDocument *document)
+{
+  GPtrArray *conflicts = bp_document_get_conflicts (document);
+
+  if (conflicts->len == 0)
+    return;
+
+  writer_key (w, "conflicts");
+  writer_open (w, '[');
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      writer_next (w);
+      writer_open (w, '{');
+      write_conflict (w, g_ptr_array_index (conflicts, i));
+      writer_close (w, '}');
+    }
+  writer_close (w, ']');
+}
+
 char *
 bp_bpj_write (BpDocument *document,
               gsize      *length)
@@ -384,6 +483,9 @@ bp_bpj_write (BpDocument *document,
   write_list (&w, BP_BPJ_KIND_LANE, bp_document_get_lanes (document), TRUE);
   write_list (&w, BP_BPJ_KIND_STEP, bp_document_get_steps (document), FALSE);
   write_list (&w, BP_BPJ_KIND_FLOW, bp_document_get_flows (document), FALSE);
+  write_tolerance (&w, bp_document_get_tolerance (document));
+  write_dismissals (&w, document);
+  write_conflicts (&w, document);
   write_extras (&w, bp_document_get_extras (document), &bp_bpj_top_spec);
   writer_close (&w, '}');
   g_string_append_c (w.out, '\n');

@@ -14,6 +14,7 @@
 #include "model/bp-hash.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "history/bp-history-private.h"
 #include "model/bp-item-private.h"
@@ -38,6 +39,14 @@ struct _BpDocument
   char        *scenario_end;
   JsonObject  *extras;
   JsonObject  *scenario_extras;
+  double       tolerance;    /* seconds; negative: none */
+  /* Of BpDismissal and BpConflict, in file order. An array given out is
+   * never changed: a change installs a new one, so that the history can
+   * hold the old one by reference. */
+  GPtrArray   *dismissals;
+  GPtrArray   *conflicts;
+  /* "check item" → the dismissal, for bp_document_is_dismissed() */
+  GHashTable  *dismissed_set;
 
   GListStore  *lists[N_LISTS];
   /* id (owned by the item) → item (owned by its list) */
@@ -56,6 +65,9 @@ enum {
   PROP_GOAL,
   PROP_SCENARIO_START,
   PROP_SCENARIO_END,
+  PROP_TOLERANCE,
+  PROP_DISMISSED,
+  PROP_CONFLICTS,
   N_PROPS
 };
 
@@ -145,6 +157,9 @@ bp_document_finalize (GObject *object)
   g_clear_pointer (&self->scenario_end, g_free);
   g_clear_pointer (&self->extras, json_object_unref);
   g_clear_pointer (&self->scenario_extras, json_object_unref);
+  g_clear_pointer (&self->dismissals, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->dismissed_set, g_hash_table_unref);
 
   G_OBJECT_CLASS (bp_document_parent_class)->finalize (object);
 }
@@ -181,6 +196,18 @@ bp_document_get_property (GObject    *object,
 
     case PROP_SCENARIO_END:
       g_value_set_string (value, self->scenario_end);
+      break;
+
+    case PROP_TOLERANCE:
+      g_value_set_double (value, self->tolerance);
+      break;
+
+    case PROP_DISMISSED:
+      g_value_set_boxed (value, self->dismissals);
+      break;
+
+    case PROP_CONFLICTS:
+      g_value_set_boxed (value, self->conflicts);
       break;
 
     default:
@@ -222,6 +249,18 @@ bp_document_set_property (GObject      *object,
       bp_document_set_scenario_end (self, g_value_get_string (value));
       break;
 
+    case PROP_TOLERANCE:
+      bp_document_set_tolerance (self, g_value_get_double (value));
+      break;
+
+    case PROP_DISMISSED:
+      bp_document_set_dismissals (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CONFLICTS:
+      bp_document_set_conflicts (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,6 +285,18 @@ bp_document_class_init (BpDocumentClass *klass)
   properties[PROP_GOAL] = bp_model_string_property ("goal", N_("Goal"), NULL);
   properties[PROP_SCENARIO_START] = bp_model_string_property ("scenario-start", N_("Start"), NULL);
   properties[PROP_SCENARIO_END] = bp_model_string_property ("scenario-end", N_("End"), NULL);
+  properties[PROP_TOLERANCE] =
+    g_param_spec_double ("tolerance", N_("Tolerance"), NULL,
+                         -1, G_MAXDOUBLE, -1,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DISMISSED] =
+    g_param_spec_boxed ("dismissed", N_("Dismissed Checks"), NULL,
+                        G_TYPE_PTR_ARRAY,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONFLICTS] =
+    g_param_spec_boxed ("conflicts", N_("Conflicts"), NULL,
+                        G_TYPE_PTR_ARRAY,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -311,6 +362,10 @@ bp_document_init (BpDocument *self)
 
   self->title = g_strdup ("");
   self->state = BP_BLUEPRINT_STATE_CURRENT;
+  self->tolerance = -1;
+  self->dismissals = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_dismissal_unref);
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_conflict_unref);
+  self->dismissed_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint l = 0; l < N_LISTS; l++)
     self->lists[l] = g_list_store_new (types[l]);
@@ -487,6 +542,223 @@ bp_document_set_scenario_end (BpDocument *self,
 {
   g_return_if_fail (BP_IS_DOCUMENT (self));
   change_string (self, &self->scenario_end, end, properties[PROP_SCENARIO_END]);
+}
+
+double
+bp_document_get_tolerance (BpDocument *self)
+{
+  g_return_val_if_fail (BP_IS_DOCUMENT (self), -1);
+  return self->tolerance;
+}
+
+/* Any negative value means "no tolerance", stored as -1 so that the
+ * change compares equal. */
+void
+bp_document_set_tolerance (BpDocument *self,
+                           double      tolerance)
+{
+  g_return_if_fail (BP_IS_DOCUMENT (self));
+
+  if (tolerance < 0 || isnan (tolerance))
+    tolerance = -1;
+  if (self->tolerance == tolerance)
+    return;
+
+  /* Translators: an undo step */
+  bp_history_begin_implicit (self->history, _("Change Tolerance"));
+  bp_history_record_set (self->history, NULL, G_OBJECT (self), properties[PROP_TOLERANCE]);
+  self->tolerance = tolerance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOLERANCE]);
+  emit_changed (self);
+  bp_history_end (self->history);
+}
+
+gboolean
+bp_document_has_tolerance (BpDocument *self)
+{
+  g_return_val_if_fail (BP_IS_DOCUMENT (self), FALSE);
+  return self->tolerance >= 0;
+}
+
+/* Check names hold no space (a-z 0-9 -), nor do ids. */
+static char *
+dismissal_key (const char *check,
+               const char *item_id)
+{
+  return g_strconcat (check, " ", item_id, NULL);
+}
+
+/* Installs @array (taking it) as the new list, in one undo step. */
+static void
+replace_list (BpDocument  *self,
+              GPtrArray  **field,
+              GPtrArray   *array,
+              GParamSpec  *pspec,
+              const char  *label)
+{
+  bp_history_begin (self->history, label);
+  bp_history_record_set (self->history, NULL, G_OBJECT (self), pspec);
+  g_ptr_array_unref (*field);
+  *field = array;
+
+  if (field == &self->dismissals)
+    {
+      g_hash_table_remove_all (self->dismissed_set);
+      for (guint i = 0; i < array->len; i++)
+        {
+          BpDismissal *dismissal = g_ptr_array_index (array, i);
+
+          g_hash_table_insert (self->dismissed_set,
+                               dismissal_key (bp_dismissal_get_check (dismissal),
+                                              bp_dismissal_get_item (dismissal)),
+                               dismissal);
+        }
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  emit_changed (self);
+  bp_history_end (self->history);
+}
+
+static GPtrArray *
+copy_records (GPtrArray      *from,
+              GBoxedCopyFunc  ref,
+              GDestroyNotify  unref)
+{
+  guint n = from != NULL ? from->len : 0;
+  GPtrArray *copy = g_ptr_array_new_full (n, unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (copy, ref (g_ptr_array_index (from, i)));
+  return copy;
+}
+
+GPtrArray *
+bp_document_get_dismissals (BpDocument *self)
+{
+  g_return_val_if_fail (BP_IS_DOCUMENT (self), NULL);
+  return self->dismissals;
+}
+
+/* A list with a repeated check and item would not be a valid file: the
+ * later repeats are left out. */
+void
+bp_document_set_dismissals (BpDocument *self,
+                            GPtrArray  *dismissals)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *copy;
+
+  g_return_if_fail (BP_IS_DOCUMENT (self));
+
+  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_dismissal_unref);
+  for (guint i = 0; dismissals != NULL && i < dismissals->len; i++)
+    {
+      BpDismissal *dismissal = g_ptr_array_index (dismissals, i);
+      char *key = dismissal_key (bp_dismissal_get_check (dismissal),
+                                 bp_dismissal_get_item (dismissal));
+
+      if (g_hash_table_add (seen, key))
+        g_ptr_array_add (copy, bp_dismissal_ref (dismissal));
+    }
+
+  /* Translators: an undo step */
+  replace_list (self, &self->dismissals, copy, properties[PROP_DISMISSED],
+                _("Change Dismissed Checks"));
+}
+
+gboolean
+bp_document_is_dismissed (BpDocument *self,
+                          const char *check,
+                          const char *item_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (BP_IS_DOCUMENT (self), FALSE);
+
+  /* Asked for every raised check: the usual answer costs nothing. */
+  if (check == NULL || item_id == NULL || g_hash_table_size (self->dismissed_set) == 0)
+    return FALSE;
+  key = dismissal_key (check, item_id);
+  return g_hash_table_contains (self->dismissed_set, key);
+}
+
+void
+bp_document_set_dismissed (BpDocument *self,
+                           const char *check,
+                           const char *item_id,
+                           gboolean    dismissed)
+{
+  g_autofree char *key = NULL;
+  GPtrArray *copy;
+
+  g_return_if_fail (BP_IS_DOCUMENT (self));
+  g_return_if_fail (bp_check_name_is_valid (check));
+  g_return_if_fail (bp_id_is_valid (item_id));
+
+  dismissed = !!dismissed;
+  if (bp_document_is_dismissed (self, check, item_id) == dismissed)
+    return;
+  /* The file could not be read back with more. */
+  g_return_if_fail (!dismissed || self->dismissals->len < BP_MAX_ITEMS);
+
+  key = dismissal_key (check, item_id);
+  if (dismissed)
+    {
+      copy = copy_records (self->dismissals, (GBoxedCopyFunc) bp_dismissal_ref,
+                           (GDestroyNotify) bp_dismissal_unref);
+      g_ptr_array_add (copy, bp_dismissal_new (check, item_id, NULL));
+    }
+  else
+    {
+      BpDismissal *gone = g_hash_table_lookup (self->dismissed_set, key);
+
+      copy = g_ptr_array_new_full (self->dismissals->len, (GDestroyNotify) bp_dismissal_unref);
+      for (guint i = 0; i < self->dismissals->len; i++)
+        if (g_ptr_array_index (self->dismissals, i) != gone)
+          g_ptr_array_add (copy, bp_dismissal_ref (g_ptr_array_index (self->dismissals, i)));
+    }
+
+  replace_list (self, &self->dismissals, copy, properties[PROP_DISMISSED],
+                /* Translators: undo steps */
+                dismissed ? _("Dismiss Check") : _("Restore Check"));
+}
+
+GPtrArray *
+bp_document_get_conflicts (BpDocument *self)
+{
+  g_return_val_if_fail (BP_IS_DOCUMENT (self), NULL);
+  return self->conflicts;
+}
+
+void
+bp_document_set_conflicts (BpDocument *self,
+                           GPtrArray  *conflicts)
+{
+  g_return_if_fail (BP_IS_DOCUMENT (self));
+
+  /* Translators: an undo step */
+  replace_list (self, &self->conflicts,
+                copy_records (conflicts, (GBoxedCopyFunc) bp_conflict_ref,
+                              (GDestroyNotify) bp_conflict_unref),
+                properties[PROP_CONFLICTS], _("Change Conflicts"));
+}
+
+void
+bp_document_remove_conflict (BpDocument *self,
+                             guint       position)
+{
+  GPtrArray *copy;
+
+  g_return_if_fail (BP_IS_DOCUMENT (self));
+  g_return_if_fail (position < self->conflicts->len);
+
+  copy = copy_records (self->conflicts, (GBoxedCopyFunc) bp_conflict_ref,
+                       (GDestroyNotify) bp_conflict_unref);
+  g_ptr_array_remove_index (copy, position);
+  /* Translators: an undo step */
+  replace_list (self, &self->conflicts, copy, properties[PROP_CONFLICTS],
+                _("Resolve Conflict"));
 }
 
 static void

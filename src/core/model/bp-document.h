@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "model/bp-conflict.h"
+#include "model/bp-dismissal.h"
 #include "model/bp-flow.h"
 #include "model/bp-item.h"
 #include "model/bp-lane.h"
@@ -32,7 +34,9 @@ G_DECLARE_FINAL_TYPE (BpDocument, bp_document, BP, DOCUMENT, GObject)
  * change is recorded in the document's history, so it can be undone.
  *
  * Properties: "title" (never NULL), "state" (BpBlueprintState), "persona",
- * "goal", "scenario-start", "scenario-end" (NULL when absent).
+ * "goal", "scenario-start", "scenario-end" (NULL when absent), "tolerance"
+ * (seconds, negative when absent), "dismissed" and "conflicts" (GPtrArray
+ * of BpDismissal and of BpConflict).
  *
  * Signals:
  *  - "item-changed" (BpItem *item, GParamSpec *pspec): a property of an
@@ -65,6 +69,41 @@ void         bp_document_set_scenario_start (BpDocument  *self,
 const char  *bp_document_get_scenario_end  (BpDocument   *self);
 void         bp_document_set_scenario_end  (BpDocument   *self,
                                             const char   *end);
+
+/* The longest the customer accepts for the whole scenario: seconds,
+ * negative when absent. */
+double       bp_document_get_tolerance     (BpDocument   *self);
+void         bp_document_set_tolerance     (BpDocument   *self,
+                                            double        tolerance);
+gboolean     bp_document_has_tolerance     (BpDocument   *self);
+
+/* The checks the team has accepted: a borrowed array of BpDismissal in
+ * file order, which the document never changes once given out (hold a
+ * reference to keep it across changes). Dismissals whose item is gone
+ * stay here; the writer leaves them out. */
+GPtrArray   *bp_document_get_dismissals    (BpDocument   *self);
+/* Replaces them all (copied; a repeated check and item is kept once). */
+void         bp_document_set_dismissals    (BpDocument   *self,
+                                            GPtrArray    *dismissals);
+gboolean     bp_document_is_dismissed      (BpDocument   *self,
+                                            const char   *check,
+                                            const char   *item_id);
+/* Adds (at the end) or removes one dismissal, as one undo step "Dismiss
+ * Check" or "Restore Check"; nothing when it is already so. */
+void         bp_document_set_dismissed     (BpDocument   *self,
+                                            const char   *check,
+                                            const char   *item_id,
+                                            gboolean      dismissed);
+
+/* What a merge could not decide: a borrowed array of BpConflict in file
+ * order, never changed once given out. */
+GPtrArray   *bp_document_get_conflicts     (BpDocument   *self);
+void         bp_document_set_conflicts     (BpDocument   *self,
+                                            GPtrArray    *conflicts);
+/* Forgets one conflict once a side is chosen (one undo step, "Resolve
+ * Conflict"); choosing the side itself is an ordinary change. */
+void         bp_document_remove_conflict   (BpDocument   *self,
+                                            guint         position);
 
 /* Unknown keys at the top level and inside "scenario", in file order. */
 JsonObject  *bp_document_get_extras          (BpDocument *self);

@@ -24,6 +24,7 @@ struct _BpFlow
   char   *from;
   char   *to;
   char   *label;
+  int     kind;  /* BpFlowKind, an int for bp_item_change_int() */
 };
 
 G_DEFINE_FINAL_TYPE (BpFlow, bp_flow, BP_TYPE_ITEM)
@@ -33,6 +34,7 @@ enum {
   PROP_FROM,
   PROP_TO,
   PROP_LABEL,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -72,6 +74,10 @@ bp_flow_get_property (GObject    *object,
       g_value_set_string (value, self->label);
       break;
 
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,6 +103,10 @@ bp_flow_set_property (GObject      *object,
 
     case PROP_LABEL:
       bp_flow_set_label (self, g_value_get_string (value));
+      break;
+
+    case PROP_KIND:
+      bp_flow_set_kind (self, g_value_get_enum (value));
       break;
 
     default:
@@ -130,6 +140,11 @@ bp_flow_class_init (BpFlowClass *klass)
     g_param_spec_string ("label", N_("Label"), NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", N_("Kind"), NULL,
+                       BP_TYPE_FLOW_KIND, BP_FLOW_KIND_SEQUENCE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -219,4 +234,21 @@ bp_flow_set_label (BpFlow     *self,
 
   bp_item_change_string (BP_ITEM (self), &self->label, label,
                          properties[PROP_LABEL]);
+}
+
+BpFlowKind
+bp_flow_get_kind (BpFlow *self)
+{
+  g_return_val_if_fail (BP_IS_FLOW (self), BP_FLOW_KIND_SEQUENCE);
+  return self->kind;
+}
+
+void
+bp_flow_set_kind (BpFlow     *self,
+                  BpFlowKind  kind)
+{
+  g_return_if_fail (BP_IS_FLOW (self));
+  g_return_if_fail (kind < BP_N_FLOW_KINDS);
+
+  bp_item_change_int (BP_ITEM (self), &self->kind, kind, properties[PROP_KIND]);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "model/bp-item.h"
+#include "model/bp-types.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BpFlow, bp_flow, BP, FLOW, BpItem)
 
 /* An arrow from one step to another.
- * Properties: "from", "to" (step ids), "label" (NULL when absent). */
+ * Properties: "from", "to" (step ids), "label" (NULL when absent),
+ * "kind" (BpFlowKind, sequence by default). */
 BpFlow      *bp_flow_new        (const char *id,
                                  const char *from_id,
                                  const char *to_id);
@@ -30,5 +32,8 @@ void         bp_flow_set_to     (BpFlow     *self,
 const char  *bp_flow_get_label  (BpFlow     *self);
 void         bp_flow_set_label  (BpFlow     *self,
                                  const char *label);
+BpFlowKind   bp_flow_get_kind   (BpFlow     *self);
+void         bp_flow_set_kind   (BpFlow     *self,
+                                 BpFlowKind  kind);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "model/bp-stage.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "model/bp-item-private.h"
 #include "model/bp-types.h"
@@ -22,6 +23,7 @@ struct _BpStage
 
   char   *name;
   double  width;
+  double  tolerance;  /* negative: none */
 };
 
 G_DEFINE_FINAL_TYPE (BpStage, bp_stage, BP_TYPE_ITEM)
@@ -30,6 +32,7 @@ enum {
   PROP_0,
   PROP_NAME,
   PROP_WIDTH,
+  PROP_TOLERANCE,
   N_PROPS
 };
 
@@ -63,6 +66,10 @@ bp_stage_get_property (GObject    *object,
       g_value_set_double (value, self->width);
       break;
 
+    case PROP_TOLERANCE:
+      g_value_set_double (value, self->tolerance);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -84,6 +91,10 @@ bp_stage_set_property (GObject      *object,
 
     case PROP_WIDTH:
       bp_stage_set_width (self, g_value_get_double (value));
+      break;
+
+    case PROP_TOLERANCE:
+      bp_stage_set_tolerance (self, g_value_get_double (value));
       break;
 
     default:
@@ -113,6 +124,11 @@ bp_stage_class_init (BpStageClass *klass)
                          BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH, BP_STAGE_DEFAULT_WIDTH,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TOLERANCE] =
+    g_param_spec_double ("tolerance", N_("Tolerance"), NULL,
+                         -1, G_MAXDOUBLE, -1,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -121,6 +137,7 @@ bp_stage_init (BpStage *self)
 {
   self->name = g_strdup ("");
   self->width = BP_STAGE_DEFAULT_WIDTH;
+  self->tolerance = -1;
 }
 
 BpStage *
@@ -164,4 +181,31 @@ bp_stage_set_width (BpStage *self,
   width = bp_item_clamp (width, BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH);
   bp_item_change_double (BP_ITEM (self), &self->width, width,
                          properties[PROP_WIDTH]);
+}
+
+double
+bp_stage_get_tolerance (BpStage *self)
+{
+  g_return_val_if_fail (BP_IS_STAGE (self), -1);
+  return self->tolerance;
+}
+
+/* Any negative value means "no tolerance", stored as -1. */
+void
+bp_stage_set_tolerance (BpStage *self,
+                        double   tolerance)
+{
+  g_return_if_fail (BP_IS_STAGE (self));
+
+  if (tolerance < 0 || isnan (tolerance))
+    tolerance = -1;
+  bp_item_change_double (BP_ITEM (self), &self->tolerance, tolerance,
+                         properties[PROP_TOLERANCE]);
+}
+
+gboolean
+bp_stage_has_tolerance (BpStage *self)
+{
+  g_return_val_if_fail (BP_IS_STAGE (self), FALSE);
+  return self->tolerance >= 0;
 }

@@ -28,6 +28,7 @@ struct _BpStep
   char   *text;
   char   *actor;
   double  duration;  /* negative: none */
+  double  tolerance; /* negative: none */
   char   *notes;
   int     flags;     /* BpStepFlags, an int for bp_item_change_int() */
   char   *color;
@@ -44,6 +45,7 @@ enum {
   PROP_TEXT,
   PROP_ACTOR,
   PROP_DURATION,
+  PROP_TOLERANCE,
   PROP_NOTES,
   PROP_FLAGS,
   PROP_COLOR,
@@ -105,6 +107,10 @@ bp_step_get_property (GObject    *object,
       g_value_set_double (value, self->duration);
       break;
 
+    case PROP_TOLERANCE:
+      g_value_set_double (value, self->tolerance);
+      break;
+
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
       break;
@@ -160,6 +166,10 @@ bp_step_set_property (GObject      *object,
       bp_step_set_duration (self, g_value_get_double (value));
       break;
 
+    case PROP_TOLERANCE:
+      bp_step_set_tolerance (self, g_value_get_double (value));
+      break;
+
     case PROP_NOTES:
       bp_step_set_notes (self, g_value_get_string (value));
       break;
@@ -210,6 +220,8 @@ bp_step_class_init (BpStepClass *klass)
   properties[PROP_ACTOR] = bp_model_string_property ("actor", N_("Actor"), NULL);
   properties[PROP_DURATION] = double_property ("duration", N_("Duration"),
                                                -1, G_MAXDOUBLE, -1);
+  properties[PROP_TOLERANCE] = double_property ("tolerance", N_("Tolerance"),
+                                                -1, G_MAXDOUBLE, -1);
   properties[PROP_NOTES] = bp_model_string_property ("notes", N_("Notes"), NULL);
   properties[PROP_FLAGS] =
     g_param_spec_flags ("flags", N_("Marks"), NULL,
@@ -226,6 +238,7 @@ bp_step_init (BpStep *self)
   self->width = BP_STEP_DEFAULT_WIDTH;
   self->text = g_strdup ("");
   self->duration = -1;
+  self->tolerance = -1;
 }
 
 BpStep *
@@ -387,6 +400,33 @@ bp_step_has_duration (BpStep *self)
 {
   g_return_val_if_fail (BP_IS_STEP (self), FALSE);
   return self->duration >= 0;
+}
+
+double
+bp_step_get_tolerance (BpStep *self)
+{
+  g_return_val_if_fail (BP_IS_STEP (self), -1);
+  return self->tolerance;
+}
+
+/* Like the duration: any negative value means "no tolerance". */
+void
+bp_step_set_tolerance (BpStep *self,
+                       double  tolerance)
+{
+  g_return_if_fail (BP_IS_STEP (self));
+
+  if (tolerance < 0 || isnan (tolerance))
+    tolerance = -1;
+  bp_item_change_double (BP_ITEM (self), &self->tolerance, tolerance,
+                         properties[PROP_TOLERANCE]);
+}
+
+gboolean
+bp_step_has_tolerance (BpStep *self)
+{
+  g_return_val_if_fail (BP_IS_STEP (self), FALSE);
+  return self->tolerance >= 0;
 }
 
 const char *

@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (BpStep, bp_step, BP, STEP, BpItem)
 /* A card: one step of the service, in a lane and a stage.
  * Properties: "lane", "stage" (ids), "x" (left edge from the stage's left
  * edge), "width", "text" (never NULL), "actor", "notes", "color" (NULL when
- * absent), "duration" (seconds, negative when absent), "flags"
- * (BpStepFlags). */
+ * absent), "duration" and "tolerance" (seconds, negative when absent),
+ * "flags" (BpStepFlags). */
 BpStep      *bp_step_new          (const char  *id,
                                    const char  *lane_id,
                                    const char  *stage_id,
@@ -49,6 +49,12 @@ double       bp_step_get_duration (BpStep      *self);
 void         bp_step_set_duration (BpStep      *self,
                                    double       duration);
 gboolean     bp_step_has_duration (BpStep      *self);
+/* The longest the step may take before the customer counts it as failed:
+ * seconds, negative when the step has none. */
+double       bp_step_get_tolerance (BpStep     *self);
+void         bp_step_set_tolerance (BpStep     *self,
+                                   double       tolerance);
+gboolean     bp_step_has_tolerance (BpStep     *self);
 const char  *bp_step_get_notes    (BpStep      *self);
 void         bp_step_set_notes    (BpStep      *self,
                                    const char  *notes);

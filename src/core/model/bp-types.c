@@ -33,6 +33,12 @@ G_DEFINE_ENUM_TYPE (BpBlueprintState, bp_blueprint_state,
   G_DEFINE_ENUM_VALUE (BP_BLUEPRINT_STATE_CURRENT, "current"),
   G_DEFINE_ENUM_VALUE (BP_BLUEPRINT_STATE_FUTURE, "future"))
 
+G_DEFINE_ENUM_TYPE (BpFlowKind, bp_flow_kind,
+  G_DEFINE_ENUM_VALUE (BP_FLOW_KIND_SEQUENCE, "sequence"),
+  G_DEFINE_ENUM_VALUE (BP_FLOW_KIND_RECOVERY, "recovery"),
+  G_DEFINE_ENUM_VALUE (BP_FLOW_KIND_REWORK, "rework"),
+  G_DEFINE_ENUM_VALUE (BP_FLOW_KIND_INFORMATION, "information"))
+
 static const char * const lane_kind_names[BP_N_LANE_KINDS] = {
   "evidence", "customer", "frontstage", "backstage", "support",
 };
@@ -59,6 +65,17 @@ static const char * const step_flag_labels[BP_N_STEP_FLAGS] = {
 };
 
 static const char * const state_names[] = { "current", "future" };
+
+static const char * const flow_kind_names[BP_N_FLOW_KINDS] = {
+  "sequence", "recovery", "rework", "information",
+};
+
+static const char * const flow_kind_labels[BP_N_FLOW_KINDS] = {
+  N_("Sequence"),
+  N_("Recovery"),
+  N_("Rework"),
+  N_("Information"),
+};
 
 static int
 lookup_name (const char * const *names,
@@ -166,6 +183,54 @@ bp_blueprint_state_from_string (const char       *str,
   if (state != NULL)
     *state = (BpBlueprintState) i;
   return TRUE;
+}
+
+const char *
+bp_flow_kind_to_string (BpFlowKind kind)
+{
+  g_return_val_if_fail (kind < BP_N_FLOW_KINDS, NULL);
+  return flow_kind_names[kind];
+}
+
+gboolean
+bp_flow_kind_from_string (const char *str,
+                          BpFlowKind *kind)
+{
+  int i = lookup_name (flow_kind_names, BP_N_FLOW_KINDS, str);
+
+  if (i < 0)
+    return FALSE;
+  if (kind != NULL)
+    *kind = (BpFlowKind) i;
+  return TRUE;
+}
+
+const char *
+bp_flow_kind_label (BpFlowKind kind)
+{
+  g_return_val_if_fail (kind < BP_N_FLOW_KINDS, NULL);
+  return _(flow_kind_labels[kind]);
+}
+
+gboolean
+bp_check_name_is_valid (const char *name)
+{
+  gsize len;
+
+  if (name == NULL)
+    return FALSE;
+
+  for (len = 0; name[len] != '\0'; len++)
+    {
+      char c = name[len];
+
+      if (len >= BP_MAX_CHECK_LENGTH)
+        return FALSE;
+      if (!g_ascii_islower (c) && !g_ascii_isdigit (c) && c != '-')
+        return FALSE;
+    }
+
+  return len > 0;
 }
 
 gboolean

@@ -61,13 +61,30 @@ typedef enum {
   BP_BLUEPRINT_STATE_FUTURE,
 } BpBlueprintState;
 
+/* What a flow means: the next thing that happens (the default); what puts
+ * a failure right; a return to an earlier step; or data passed on, which
+ * takes none of the customer's time. */
+typedef enum {
+  BP_FLOW_KIND_SEQUENCE,
+  BP_FLOW_KIND_RECOVERY,
+  BP_FLOW_KIND_REWORK,
+  BP_FLOW_KIND_INFORMATION,
+} BpFlowKind;
+
+#define BP_N_FLOW_KINDS 4
+
+/* The longest name of a blueprint check ("customer-unsupported"). */
+#define BP_MAX_CHECK_LENGTH 64
+
 #define BP_TYPE_LANE_KIND (bp_lane_kind_get_type ())
 #define BP_TYPE_STEP_FLAGS (bp_step_flags_get_type ())
 #define BP_TYPE_BLUEPRINT_STATE (bp_blueprint_state_get_type ())
+#define BP_TYPE_FLOW_KIND (bp_flow_kind_get_type ())
 
 GType        bp_lane_kind_get_type          (void);
 GType        bp_step_flags_get_type         (void);
 GType        bp_blueprint_state_get_type    (void);
+GType        bp_flow_kind_get_type          (void);
 
 /* The names used in .bpj files ("frontstage", "pain-point", "future"). */
 const char  *bp_lane_kind_to_string         (BpLaneKind        kind);
@@ -88,6 +105,16 @@ const char  *bp_step_flag_label             (BpStepFlags       flag);
 const char  *bp_blueprint_state_to_string   (BpBlueprintState  state);
 gboolean     bp_blueprint_state_from_string (const char       *str,
                                              BpBlueprintState *state);
+
+/* "sequence", "recovery", "rework", "information". */
+const char  *bp_flow_kind_to_string         (BpFlowKind        kind);
+gboolean     bp_flow_kind_from_string       (const char       *str,
+                                             BpFlowKind       *kind);
+/* "Sequence", "Recovery", … (translated for display). */
+const char  *bp_flow_kind_label             (BpFlowKind        kind);
+
+/* A check's stable name: 1 to 64 characters from a-z 0-9 - */
+gboolean     bp_check_name_is_valid         (const char       *name);
 
 /* 1 to 64 characters from A-Z a-z 0-9 _ - */
 gboolean     bp_id_is_valid                 (const char       *id);
