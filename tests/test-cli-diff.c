@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "bpj/bp-bpj.h"
+#include "model/bp-duration.h"
 
 /* touchpoint --diff OLD NEW, run as a user would, without a display. */
 
@@ -19,6 +20,7 @@ typedef struct {
   char *dir;
   char *old_path;   /* the loan payment sample */
   char *new_path;   /* a future state of it, written by the test */
+  char *old_lock;   /* how long the lock-out took before */
 } Fixture;
 
 static char *
@@ -69,7 +71,7 @@ run_touchpoint (const char * const  *args,
 }
 
 /* The sample's future state: the one-time code moves from the website to
- * the bank's systems, the lock-out takes a second, the SMS step goes. */
+ * the bank's systems, the lock-out takes five seconds, the SMS step goes. */
 static void
 write_future (Fixture *fixture)
 {
@@ -82,7 +84,11 @@ write_future (Fixture *fixture)
   step = BP_STEP (bp_document_lookup (document, "wb-2fa"));
   g_assert_cmpstr (bp_step_get_lane (step), ==, "web");
   bp_step_set_lane (step, "systems");
-  bp_step_set_duration (BP_STEP (bp_document_lookup (document, "wb-lock")), 1);
+  step = BP_STEP (bp_document_lookup (document, "wb-lock"));
+  g_assert_true (bp_step_get_duration (step) != 5);
+  fixture->old_lock = bp_step_has_duration (step) ? bp_duration_format (bp_step_get_duration (step))
+                                                  : g_strdup ("no duration");
+  bp_step_set_duration (step, 5);
   bp_document_remove (document, bp_document_lookup (document, "sy-sms"));
   bp_bpj_save (document, fixture->new_path, &error);
   g_assert_no_error (error);
@@ -118,6 +124,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
   g_free (fixture->old_path);
   g_free (fixture->new_path);
+  g_free (fixture->old_lock);
 }
 
 /* A file and its canonical export read the same: exit 0. */
@@ -154,14 +161,16 @@ test_summary (Fixture       *fixture,
 {
   const char *args[] = { "--diff", fixture->old_path, fixture->new_path, NULL };
   g_autofree char *out = NULL;
+  g_autofree char *lock = g_strdup_printf ("~ Log in / Locks account after three failures: "
+                                           "%s → 5 s\n", fixture->old_lock);
 
   g_assert_cmpint (run_touchpoint (args, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "~ state: current → future\n"));
   g_assert_nonnull (strstr (out, "→ Log in / Asks for the one-time code: Website and app → "
                                  "Bank systems and partners, crossed the lines of visibility "
                                  "and internal interaction\n"));
-  g_assert_nonnull (strstr (out, "~ Log in / Locks account after three failures: "
-                                 "no duration → 1 s\n"));
+  g_assert_nonnull (strstr (out, lock));
+  g_assert_nonnull (strstr (out, "Figures, before → after\n"));
   g_assert_nonnull (strstr (out, "- Reminder / Bank systems and partners: "
                                  "SMS gateway sends the reminder\n"));
   /* Grouped by stage: Reminder before Log in. */
@@ -217,7 +226,19 @@ test_json (Fixture       *fixture,
       g_assert_true (json_object_has_member (list, "changed"));
       g_assert_true (json_object_has_member (list, "reordered") == (i >= 2));
     }
-  g_assert_nonnull (member (root, "figures"));
+  {
+    const char *keys[] = { "elapsed", "unknown", "interaction", "visibility", "internal",
+                           "actor_handoffs", "fail_points", "pain_points", "wait_points",
+                           "warnings" };
+    JsonObject *figures = member (root, "figures");
+
+    g_assert_cmpuint (json_object_get_size (figures), ==, G_N_ELEMENTS (keys));
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (figures, keys[i])), ==, 2);
+    /* The SMS step's flow to the customer is gone: one encounter less. */
+    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (figures, "interaction"), 1),
+                     <, json_array_get_int_element (json_object_get_array_member (figures, "interaction"), 0));
+  }
   assert_strings (json_object_get_array_member (member (root, "blueprint"), "fields"),
                   (const char *[]) { "state", NULL });
 

@@ -20,7 +20,7 @@ static const char base_json[] =
   " \"scenario\":{\"persona\":\"Borrower\",\"goal\":\"Pay\"},"
   " \"stages\":[{\"id\":\"attract\",\"name\":\"Attract\"},"
   "             {\"id\":\"use\",\"name\":\"Use\",\"width\":480},"
-  "             {\"id\":\"pay\",\"name\":\"Pay\"}],"
+  "             {\"id\":\"pay\",\"name\":\"Pay\",\"tolerance\":300}],"
   " \"lanes\":[{\"id\":\"ev\",\"kind\":\"evidence\"},"
   "            {\"id\":\"cu\",\"kind\":\"customer\"},"
   "            {\"id\":\"fr\",\"kind\":\"frontstage\",\"name\":\"Website\"},"
@@ -30,7 +30,7 @@ static const char base_json[] =
   " \"steps\":["
   "  {\"id\":\"s1\",\"lane\":\"ev\",\"stage\":\"attract\",\"x\":24,\"text\":\"Reminder letter\"},"
   "  {\"id\":\"s2\",\"lane\":\"cu\",\"stage\":\"attract\",\"x\":24,\"text\":\"Reads the reminder\","
-  "   \"duration\":60,\"flags\":[\"pain-point\"]},"
+  "   \"duration\":60,\"tolerance\":120,\"flags\":[\"pain-point\"]},"
   "  {\"id\":\"s3\",\"lane\":\"fr\",\"stage\":\"use\",\"x\":24,\"text\":\"Login page asks for the code\","
   "   \"actor\":\"Website\"},"
   "  {\"id\":\"s4\",\"lane\":\"bk\",\"stage\":\"use\",\"x\":24,\"text\":\"Clerk checks the account\","
@@ -40,8 +40,8 @@ static const char base_json[] =
   "  {\"id\":\"s6\",\"lane\":\"cu\",\"stage\":\"pay\",\"x\":24,\"text\":\"Waits for the confirmation\","
   "   \"flags\":[\"wait-point\",\"moment-of-truth\"]},"
   "  {\"id\":\"s7\",\"lane\":\"bk2\",\"stage\":\"pay\",\"x\":200,\"text\":\"Posts the debit\","
-  "   \"color\":\"#ffeeaa\"}],"
-  " \"flows\":[{\"id\":\"f1\",\"from\":\"s2\",\"to\":\"s3\"},"
+  "   \"color\":\"#ffeeaa\",\"tolerance\":60}],"
+  " \"flows\":[{\"id\":\"f1\",\"from\":\"s2\",\"to\":\"s3\",\"kind\":\"sequence\"},"
   "            {\"id\":\"f2\",\"from\":\"s3\",\"to\":\"s5\",\"label\":\"code\"},"
   "            {\"id\":\"f3\",\"from\":\"s4\",\"to\":\"s7\"}]}";
 
@@ -238,6 +238,10 @@ test_step_fields (void)
   EDIT (bp_step_set_duration (s, -1), "s4", BP_COMPARE_FIELD_DURATION);
   g_assert_true (isnan (change->duration_delta));
 
+  EDIT (bp_step_set_tolerance (s, 90), "s2", BP_COMPARE_FIELD_TOLERANCE);
+  EDIT (bp_step_set_tolerance (s, 30), "s7", BP_COMPARE_FIELD_TOLERANCE);
+  EDIT (bp_step_set_tolerance (s, -1), "s7", BP_COMPARE_FIELD_TOLERANCE);
+
   EDIT (bp_step_set_flags (s, BP_STEP_FLAG_MOMENT_OF_TRUTH | BP_STEP_FLAG_FAIL_POINT), "s6",
         BP_COMPARE_FIELD_FLAGS);
   g_assert_cmpint (change->flags_set, ==, BP_STEP_FLAG_FAIL_POINT);
@@ -299,6 +303,7 @@ test_flows (void)
   const BpCompareChange *change;
 
   bp_flow_set_label (BP_FLOW (bp_document_lookup (new_document, "f2")), "2FA code");
+  bp_flow_set_kind (BP_FLOW (bp_document_lookup (new_document, "f2")), BP_FLOW_KIND_INFORMATION);
   bp_document_remove (new_document, bp_document_lookup (new_document, "f1"));
   /* Its end moved: another arrow, under the same id. */
   bp_flow_set_to (BP_FLOW (bp_document_lookup (new_document, "f3")), "s5");
@@ -313,7 +318,7 @@ test_flows (void)
 
   change = bp_comparison_lookup_new (comparison, "f2");
   g_assert_cmpint (change->status, ==, BP_COMPARE_CHANGED);
-  g_assert_cmpint (change->fields, ==, BP_COMPARE_FIELD_LABEL);
+  g_assert_cmpint (change->fields, ==, BP_COMPARE_FIELD_LABEL | BP_COMPARE_FIELD_KIND);
   g_assert_cmpint (bp_comparison_lookup_old (comparison, "f1")->status, ==, BP_COMPARE_REMOVED);
   g_assert_cmpint (bp_comparison_lookup_old (comparison, "f3")->status, ==, BP_COMPARE_REMOVED);
   g_assert_cmpint (bp_comparison_lookup_new (comparison, "f3")->status, ==, BP_COMPARE_ADDED);
@@ -345,16 +350,20 @@ test_stages (void)
 
   bp_stage_set_name (BP_STAGE (bp_document_lookup (new_document, "use")), "Log in");
   bp_stage_set_width (BP_STAGE (bp_document_lookup (new_document, "pay")), 500);
+  bp_stage_set_tolerance (BP_STAGE (bp_document_lookup (new_document, "pay")), 240);
+  bp_stage_set_tolerance (BP_STAGE (bp_document_lookup (new_document, "attract")), 60);
   added = bp_document_add_stage (new_document, "Confirm", 1);
   comparison = bp_compare (old_document, new_document);
 
   g_assert_cmpint (change_of (comparison, "use")->fields, ==, BP_COMPARE_FIELD_NAME);
-  g_assert_cmpint (change_of (comparison, "pay")->fields, ==, BP_COMPARE_FIELD_WIDTH);
+  g_assert_cmpint (change_of (comparison, "pay")->fields, ==,
+                   BP_COMPARE_FIELD_WIDTH | BP_COMPARE_FIELD_TOLERANCE);
+  g_assert_cmpint (change_of (comparison, "attract")->fields, ==, BP_COMPARE_FIELD_TOLERANCE);
   g_assert_cmpint (change_of (comparison, bp_item_get_id (BP_ITEM (added)))->status, ==,
                    BP_COMPARE_ADDED);
   /* Added in the middle: the others keep their order. */
   g_assert_false (bp_comparison_get_reordered (comparison, BP_COMPARE_STAGES));
-  g_assert_cmpuint (total_changes (comparison), ==, 3);
+  g_assert_cmpuint (total_changes (comparison), ==, 4);
 }
 
 /* A stage removed takes its steps and their flows along. */
@@ -457,8 +466,12 @@ test_blueprint (void)
   g_assert_false (bp_comparison_is_same (comparison));
 
   bp_document_set_scenario_end (scenario_document, "Sees the payment confirmed");
+  bp_document_set_tolerance (scenario_document, 900);
+  bp_document_set_dismissed (scenario_document, "customer-unsupported", "s2", TRUE);
   scenario = bp_compare (old_document, scenario_document);
-  g_assert_cmpint (bp_comparison_get_blueprint_fields (scenario), ==, BP_COMPARE_FIELD_SCENARIO);
+  g_assert_cmpint (bp_comparison_get_blueprint_fields (scenario), ==,
+                   BP_COMPARE_FIELD_SCENARIO | BP_COMPARE_FIELD_TOLERANCE |
+                   BP_COMPARE_FIELD_DISMISSED);
 }
 
 /* Keys this version does not know are part of the document too. */
@@ -686,8 +699,12 @@ edit_step (Edits  *edits,
   g_autofree char *text = random_text (edits);
   BpDocument *doc = edits->document;
 
-  switch (g_rand_int_range (edits->rand, 0, 9))
+  switch (g_rand_int_range (edits->rand, 0, 10))
     {
+    case 9:
+      bp_step_set_tolerance (s, bp_step_has_tolerance (s) ? -1 : 77);
+      expect (edits, id)->fields |= BP_COMPARE_FIELD_TOLERANCE;
+      break;
     case 0:
       bp_step_set_text (s, text);
       expect (edits, id)->fields |= BP_COMPARE_FIELD_TEXT;
@@ -801,12 +818,19 @@ edit_flow (Edits  *edits,
 {
   const char *id = bp_item_get_id (BP_ITEM (flow));
 
-  if (g_rand_boolean (edits->rand))
+  guint what = g_rand_int_range (edits->rand, 0, 3);
+
+  if (what == 0)
     {
       g_autofree char *label = random_text (edits);
 
       bp_flow_set_label (flow, label);
       expect (edits, id)->fields |= BP_COMPARE_FIELD_LABEL;
+    }
+  else if (what == 1)
+    {
+      bp_flow_set_kind (flow, (bp_flow_get_kind (flow) + 1) % BP_N_FLOW_KINDS);
+      expect (edits, id)->fields |= BP_COMPARE_FIELD_KIND;
     }
   else
     {

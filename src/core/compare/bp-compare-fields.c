@@ -81,6 +81,8 @@ diff_stage (BpStage *a,
     fields |= BP_COMPARE_FIELD_NAME;
   if (bp_stage_get_width (a) != bp_stage_get_width (b))
     fields |= BP_COMPARE_FIELD_WIDTH;
+  if (!optional_equal (bp_stage_get_tolerance (a), bp_stage_get_tolerance (b)))
+    fields |= BP_COMPARE_FIELD_TOLERANCE;
 
   return fields;
 }
@@ -177,6 +179,8 @@ diff_step (const BpCompareMatch *match,
     fields |= BP_COMPARE_FIELD_DURATION;
   if (bp_step_has_duration (a) && bp_step_has_duration (b))
     change->duration_delta = bp_step_get_duration (b) - bp_step_get_duration (a);
+  if (!optional_equal (bp_step_get_tolerance (a), bp_step_get_tolerance (b)))
+    fields |= BP_COMPARE_FIELD_TOLERANCE;
   if (g_strcmp0 (bp_step_get_notes (a), bp_step_get_notes (b)) != 0)
     fields |= BP_COMPARE_FIELD_NOTES;
   change->flags_set = new_flags & ~old_flags;
@@ -197,6 +201,8 @@ diff_flow (BpFlow *a,
 
   if (g_strcmp0 (bp_flow_get_label (a), bp_flow_get_label (b)) != 0)
     fields |= BP_COMPARE_FIELD_LABEL;
+  if (bp_flow_get_kind (a) != bp_flow_get_kind (b))
+    fields |= BP_COMPARE_FIELD_KIND;
 
   return fields;
 }
@@ -246,6 +252,68 @@ scenario_equal (BpDocument *a,
   return other_keys == NULL;
 }
 
+/* "check item" for each dismissal, sorted: the set the team accepted. */
+static GPtrArray *
+dismissal_keys (BpDocument *document)
+{
+  GPtrArray *dismissals = bp_document_get_dismissals (document);
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; dismissals != NULL && i < dismissals->len; i++)
+    g_ptr_array_add (keys, g_strdup_printf ("%s %s",
+                                            bp_dismissal_get_check (dismissals->pdata[i]),
+                                            bp_dismissal_get_item (dismissals->pdata[i])));
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+static gboolean
+dismissals_equal (BpDocument *a,
+                  BpDocument *b)
+{
+  g_autoptr(GPtrArray) ka = dismissal_keys (a);
+  g_autoptr(GPtrArray) kb = dismissal_keys (b);
+
+  if (ka->len != kb->len)
+    return FALSE;
+  for (guint i = 0; i < ka->len; i++)
+    if (strcmp (ka->pdata[i], kb->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+nodes_equal (JsonNode *a,
+             JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+static gboolean
+conflicts_equal (BpDocument *a,
+                 BpDocument *b)
+{
+  GPtrArray *ca = bp_document_get_conflicts (a);
+  GPtrArray *cb = bp_document_get_conflicts (b);
+  guint na = ca ? ca->len : 0, nb = cb ? cb->len : 0;
+
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      BpConflict *x = ca->pdata[i], *y = cb->pdata[i];
+
+      if (g_strcmp0 (bp_conflict_get_item (x), bp_conflict_get_item (y)) != 0 ||
+          g_strcmp0 (bp_conflict_get_field (x), bp_conflict_get_field (y)) != 0 ||
+          !nodes_equal (bp_conflict_get_ours (x), bp_conflict_get_ours (y)) ||
+          !nodes_equal (bp_conflict_get_theirs (x), bp_conflict_get_theirs (y)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 BpCompareField
 bp_compare_diff_blueprint (BpDocument   *a,
                            BpDocument   *b,
@@ -259,6 +327,12 @@ bp_compare_diff_blueprint (BpDocument   *a,
     fields |= BP_COMPARE_FIELD_SCENARIO;
   if (bp_document_get_state (a) != bp_document_get_state (b))
     fields |= BP_COMPARE_FIELD_STATE;
+  if (!optional_equal (bp_document_get_tolerance (a), bp_document_get_tolerance (b)))
+    fields |= BP_COMPARE_FIELD_TOLERANCE;
+  if (!dismissals_equal (a, b))
+    fields |= BP_COMPARE_FIELD_DISMISSED;
+  if (!conflicts_equal (a, b))
+    fields |= BP_COMPARE_FIELD_CONFLICTS;
 
   *other_keys = diff_other_keys (bp_document_get_extras (a), bp_document_get_extras (b));
   return fields;

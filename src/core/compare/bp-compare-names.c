@@ -15,7 +15,7 @@
 static const char * const field_keys[BP_COMPARE_N_FIELDS] = {
   "title", "scenario", "state", "kind", "name", "lane", "stage", "position",
   "width", "height", "text", "actor", "duration", "tolerance", "notes",
-  "flags", "color", "label",
+  "flags", "color", "label", "dismissed", "conflicts",
 };
 
 /* Each list's fields in the order of the format page's tables. */
@@ -37,7 +37,7 @@ static const BpCompareField flow_fields[] = {
 };
 static const BpCompareField blueprint_fields[] = {
   BP_COMPARE_FIELD_TITLE, BP_COMPARE_FIELD_SCENARIO, BP_COMPARE_FIELD_STATE,
-  BP_COMPARE_FIELD_TOLERANCE,
+  BP_COMPARE_FIELD_TOLERANCE, BP_COMPARE_FIELD_DISMISSED, BP_COMPARE_FIELD_CONFLICTS,
 };
 
 const char *

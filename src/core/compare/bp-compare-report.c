@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "compare/bp-compare-figures.h"
 #include "model/bp-duration.h"
 
 static const char * const list_keys[BP_COMPARE_N_LISTS] = {
@@ -122,6 +123,37 @@ add_list (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_figures (JsonBuilder  *builder,
+             BpComparison *self)
+{
+  BpCompareFigures before, after;
+
+  bp_compare_figures_compute (bp_comparison_get_old_document (self), &before);
+  bp_compare_figures_compute (bp_comparison_get_new_document (self), &after);
+
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < BP_COMPARE_N_FIGURES; i++)
+    {
+      json_builder_set_member_name (builder, bp_compare_figure_key (i));
+      json_builder_begin_array (builder);
+      /* Whole numbers stay integers; an elapsed time may not be whole. */
+      if (i == BP_COMPARE_FIGURE_ELAPSED)
+        {
+          json_builder_add_double_value (builder, bp_compare_figures_get (&before, i));
+          json_builder_add_double_value (builder, bp_compare_figures_get (&after, i));
+        }
+      else
+        {
+          json_builder_add_int_value (builder, (gint64) bp_compare_figures_get (&before, i));
+          json_builder_add_int_value (builder, (gint64) bp_compare_figures_get (&after, i));
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 char *
 bp_comparison_to_json (BpComparison *self)
 {
@@ -143,9 +175,7 @@ bp_comparison_to_json (BpComparison *self)
   add_fields (builder, BP_COMPARE_N_LISTS, bp_comparison_get_blueprint_fields (self),
               (char **) bp_comparison_get_blueprint_other_keys (self));
   json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "figures");
-  json_builder_begin_object (builder);
-  json_builder_end_object (builder);
+  add_figures (builder, self);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -255,6 +285,26 @@ describe_optional_text (GPtrArray  *details,
     add_detail (details, g_strdup_printf ("%s %s → %s", what, a, b));
 }
 
+static char *
+format_tolerance (double seconds)
+{
+  if (seconds < 0)
+    return g_strdup (_("none"));
+  return bp_duration_format (seconds);
+}
+
+static void
+describe_tolerance (GPtrArray *details,
+                    double     old_tolerance,
+                    double     new_tolerance)
+{
+  g_autofree char *from = format_tolerance (old_tolerance);
+  g_autofree char *to = format_tolerance (new_tolerance);
+
+  /* Translators: "tolerance 2 min → 1 min" */
+  add_detail (details, g_strdup_printf (_("tolerance %s → %s"), from, to));
+}
+
 static void
 describe_flags (GPtrArray             *details,
                 const BpCompareChange *change)
@@ -322,6 +372,8 @@ describe_step (BpComparison          *self,
 
       add_detail (details, g_strdup_printf ("%s → %s", from, to));
     }
+  if (change->fields & BP_COMPARE_FIELD_TOLERANCE)
+    describe_tolerance (details, bp_step_get_tolerance (a), bp_step_get_tolerance (b));
   if (change->fields & BP_COMPARE_FIELD_NOTES)
     add_detail (details, g_strdup (_("notes changed")));
   describe_flags (details, change);
@@ -345,6 +397,8 @@ describe_stage (const BpCompareChange *change,
   if (change->fields & BP_COMPARE_FIELD_WIDTH)
     add_detail (details, g_strdup_printf (_("width %g → %g"), bp_stage_get_width (a),
                                           bp_stage_get_width (b)));
+  if (change->fields & BP_COMPARE_FIELD_TOLERANCE)
+    describe_tolerance (details, bp_stage_get_tolerance (a), bp_stage_get_tolerance (b));
 }
 
 static void
@@ -377,6 +431,11 @@ describe_flow (const BpCompareChange *change,
   if (change->fields & BP_COMPARE_FIELD_LABEL)
     describe_optional_text (details, _("label"), bp_flow_get_label (BP_FLOW (change->old_item)),
                             bp_flow_get_label (BP_FLOW (change->new_item)));
+  if (change->fields & BP_COMPARE_FIELD_KIND)
+    /* Translators: "sequence → recovery", a flow's kind before and after */
+    add_detail (details, g_strdup_printf (_("%s → %s"),
+                                          bp_flow_kind_label (bp_flow_get_kind (BP_FLOW (change->old_item))),
+                                          bp_flow_kind_label (bp_flow_get_kind (BP_FLOW (change->new_item)))));
 }
 
 /* What names the item in a line: a step's text, a stage's or lane's
@@ -509,6 +568,17 @@ append_blueprint (GString      *out,
     g_string_append_printf (out, _("~ state: %s → %s\n"),
                             bp_blueprint_state_to_string (bp_document_get_state (a)),
                             bp_blueprint_state_to_string (bp_document_get_state (b)));
+  if (fields & BP_COMPARE_FIELD_TOLERANCE)
+    {
+      g_autofree char *from = format_tolerance (bp_document_get_tolerance (a));
+      g_autofree char *to = format_tolerance (bp_document_get_tolerance (b));
+
+      g_string_append_printf (out, _("~ tolerance: %s → %s\n"), from, to);
+    }
+  if (fields & BP_COMPARE_FIELD_DISMISSED)
+    g_string_append_printf (out, "%s\n", _("~ accepted checks changed"));
+  if (fields & BP_COMPARE_FIELD_CONFLICTS)
+    g_string_append_printf (out, "%s\n", _("~ merge conflicts changed"));
   for (guint i = 0; other_keys != NULL && other_keys[i] != NULL; i++)
     g_string_append_printf (out, _("~ “%s” changed\n"), other_keys[i]);
   g_string_append_c (out, '\n');
@@ -617,6 +687,38 @@ append_steps (GString      *out,
     }
 }
 
+static char *
+format_figure (const BpCompareFigures *figures,
+               BpCompareFigure         figure)
+{
+  double value = bp_compare_figures_get (figures, figure);
+
+  if (figure == BP_COMPARE_FIGURE_ELAPSED)
+    return bp_duration_format (value);
+  return g_strdup_printf ("%g", value);
+}
+
+static void
+append_figures (GString      *out,
+                BpComparison *self)
+{
+  BpCompareFigures before, after;
+
+  bp_compare_figures_compute (bp_comparison_get_old_document (self), &before);
+  bp_compare_figures_compute (bp_comparison_get_new_document (self), &after);
+
+  g_string_append_printf (out, "%s\n", _("Figures, before → after"));
+  for (guint i = 0; i < BP_COMPARE_N_FIGURES; i++)
+    {
+      g_autofree char *from = format_figure (&before, i);
+      g_autofree char *to = format_figure (&after, i);
+      gboolean same = bp_compare_figures_get (&before, i) == bp_compare_figures_get (&after, i);
+
+      g_string_append_printf (out, "  %s: %s%s%s\n", bp_compare_figure_label (i), from,
+                              same ? "" : " → ", same ? "" : to);
+    }
+}
+
 char *
 bp_comparison_to_text (BpComparison *self)
 {
@@ -629,10 +731,8 @@ bp_comparison_to_text (BpComparison *self)
   append_list (out, self, BP_COMPARE_LANES, _("Lanes"));
   append_steps (out, self);
   append_list (out, self, BP_COMPARE_FLOWS, _("Flows"));
+  if (out->len > 0)
+    append_figures (out, self);
 
-  /* No blank line after the last group. */
-  if (out->len > 0 && out->str[out->len - 1] == '\n' &&
-      out->len > 1 && out->str[out->len - 2] == '\n')
-    g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
 }

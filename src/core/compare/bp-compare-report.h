@@ -24,7 +24,9 @@ G_BEGIN_DECLS
  *     "stages": { "added", "removed", "changed", "reordered": bool },
  *     "lanes":  { "added", "removed", "changed", "reordered": bool },
  *     "blueprint": { "fields": [keys] },
- *     "figures": { } }
+ *     "figures": { "elapsed": [old, new], "unknown", "interaction",
+ *                  "visibility", "internal", "actor_handoffs", "fail_points",
+ *                  "pain_points", "wait_points", "warnings" } }
  *
  * Ids are NEW's for added and changed items and OLD's for removed ones,
  * each list in file order. "fields" lists the changed .bpj keys in the
@@ -32,13 +34,15 @@ G_BEGIN_DECLS
  * sorted. A pair matched by text also has "old_id" (stages, lanes and
  * flows then have "matched_by_text": true too). "crossed" names the lines
  * a step crossed: "interaction", "visibility", "internal". "figures"
- * stays empty until the blueprint's figures are computed.
+ * gives each figure of compare/bp-compare-figures.h before and after
+ * (the elapsed time in seconds).
  *
  * bp_comparison_to_text() is the readable summary: the blueprint's
  * fields, stages, lanes, then the steps grouped by stage, then flows, one
  * change a line, each beginning with "+" (added), "-" (removed), "→"
  * (moved to another lane or stage) or "~" (changed); a change of position
- * alone is layout and left out. The empty string when nothing differs.
+ * alone is layout and left out. Then the figures before and after. The
+ * empty string when nothing differs.
  */
 char        *bp_comparison_to_json          (BpComparison          *self);
 char        *bp_comparison_to_text          (BpComparison          *self);

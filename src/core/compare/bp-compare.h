@@ -66,7 +66,8 @@ typedef enum {
 } BpCompareStatus;
 
 /* The fields that can change, by .bpj key. Which apply to what:
- *   blueprint  title, scenario, state, tolerance
+ *   blueprint  title, scenario, state, tolerance, dismissed (the set of
+ *              checks accepted), conflicts (what a merge left open)
  *   stage      name, width, tolerance
  *   lane       kind, name, height, color
  *   step       lane, stage, position (x or width), text, actor, duration,
@@ -93,9 +94,11 @@ typedef enum /*< flags >*/ {
   BP_COMPARE_FIELD_FLAGS     = 1 << 15,
   BP_COMPARE_FIELD_COLOR     = 1 << 16,
   BP_COMPARE_FIELD_LABEL     = 1 << 17,
+  BP_COMPARE_FIELD_DISMISSED = 1 << 18,
+  BP_COMPARE_FIELD_CONFLICTS = 1 << 19,
 } BpCompareField;
 
-#define BP_COMPARE_N_FIELDS 18
+#define BP_COMPARE_N_FIELDS 20
 
 /* The three lines of a blueprint, which a step crosses when its lane
  * moves to another zone (a customer step moved to support crosses all
@@ -171,7 +174,7 @@ BpItem            *bp_comparison_get_new_for_old (BpComparison *self,
                                                BpItem          *old_item);
 
 /* The blueprint's own fields that differ (title, scenario, state,
- * tolerance), and its unknown top-level keys that differ, sorted (NULL
+ * tolerance, dismissed, conflicts), and its unknown top-level keys that differ, sorted (NULL
  * when none). */
 BpCompareField     bp_comparison_get_blueprint_fields (BpComparison *self);
 const char * const *bp_comparison_get_blueprint_other_keys (BpComparison *self);
