@@ -308,6 +308,66 @@ test_usage (Fixture       *fixture,
   g_assert_cmpint (run_touchpoint (alone, NULL, NULL), ==, 1);
 }
 
+static JsonArray *
+figure (JsonObject *root,
+        const char *key)
+{
+  return json_object_get_array_member (member (root, "figures"), key);
+}
+
+/* The loan payment as it is and as it should become, in data/samples:
+ * the same ids, so every step compares with itself. */
+static void
+test_sample_pair (void)
+{
+  g_autofree char *current = sample_path ("loan-payment.bpj");
+  g_autofree char *future = sample_path ("loan-payment-future.bpj");
+  const char *args[] = { "--diff", "--diff-format=json", current, future, NULL };
+  const char *check[] = { "--check", future, NULL };
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *steps, *post = NULL;
+  JsonArray *changed;
+
+  g_assert_cmpint (run_touchpoint (check, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_touchpoint (args, &json, NULL), ==, 1);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  assert_strings (json_object_get_array_member (member (root, "blueprint"), "fields"),
+                  (const char *[]) { "state", NULL });
+  steps = member (root, "steps");
+  /* The servicing officer's day of waiting is gone; the customer pays
+   * from the reminder's link. */
+  assert_strings (json_object_get_array_member (steps, "removed"),
+                  (const char *[]) { "sv-apply", NULL });
+  assert_strings (json_object_get_array_member (steps, "added"),
+                  (const char *[]) { "cu-paylink", NULL });
+  changed = json_object_get_array_member (steps, "changed");
+  for (guint i = 0; i < json_array_get_length (changed); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changed, i);
+
+      g_assert_false (json_object_get_boolean_member (change, "matched_by_text"));
+      if (g_strcmp0 (json_object_get_string_member (change, "id"), "pm-post") == 0)
+        post = change;
+    }
+  /* Posting the debit is automated: from the back office to support. */
+  g_assert_nonnull (post);
+  assert_strings (json_object_get_array_member (post, "fields"),
+                  (const char *[]) { "lane", "text", "actor", "duration", "flags", NULL });
+  assert_strings (json_object_get_array_member (post, "crossed"),
+                  (const char *[]) { "internal", NULL });
+
+  /* Both wait points are gone, and the journey is shorter. */
+  g_assert_cmpint (json_array_get_int_element (figure (root, "wait_points"), 0), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (figure (root, "wait_points"), 1), ==, 0);
+  g_assert_cmpfloat (json_array_get_double_element (figure (root, "elapsed"), 1), <,
+                     json_array_get_double_element (figure (root, "elapsed"), 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +382,7 @@ main (int   argc,
   ADD ("/cli-diff/unreadable", test_unreadable);
   ADD ("/cli-diff/usage", test_usage);
 #undef ADD
+  g_test_add_func ("/cli-diff/sample-pair", test_sample_pair);
 
   return g_test_run ();
 }

@@ -644,18 +644,14 @@ step_group (BpComparison          *self,
 static void
 append_group (GString      *out,
               BpComparison *self,
-              GPtrArray    *changes,
+              GPtrArray    *group,
               BpItem       *stage,
               BpDocument   *document)
 {
   const char *name = stage_name (document, bp_item_get_id (stage));
-  gsize start = out->len;
 
-  for (guint i = 0; i < changes->len; i++)
-    if (step_group (self, changes->pdata[i]) == stage)
-      append_change (out, self, changes->pdata[i], name);
-  if (out->len > start)
-    g_string_append_c (out, '\n');
+  for (guint i = 0; i < group->len; i++)
+    append_change (out, self, group->pdata[i], name);
 }
 
 /* Steps by stage: NEW's stages in order, then the stages NEW lost. */
@@ -664,27 +660,40 @@ append_steps (GString      *out,
               BpComparison *self)
 {
   GPtrArray *changes = bp_comparison_get_changes (self, BP_COMPARE_STEPS);
-  BpDocument *new_document = bp_comparison_get_new_document (self);
-  BpDocument *old_document = bp_comparison_get_old_document (self);
-  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
+  BpDocument *documents[] = { bp_comparison_get_new_document (self),
+                              bp_comparison_get_old_document (self) };
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  const char *heading = _("Steps, by stage");
+  gsize start = out->len;
 
+  /* stage → its changes, in the order of the list */
   for (guint i = 0; i < changes->len; i++)
-    g_hash_table_add (groups, step_group (self, changes->pdata[i]));
-
-  for (guint i = 0; i < bp_document_get_n_stages (new_document); i++)
     {
-      BpItem *stage = BP_ITEM (bp_document_get_stage (new_document, i));
+      BpItem *stage = step_group (self, changes->pdata[i]);
+      GPtrArray *group = g_hash_table_lookup (groups, stage);
 
-      if (g_hash_table_contains (groups, stage))
-        append_group (out, self, changes, stage, new_document);
+      if (group == NULL)
+        g_hash_table_insert (groups, stage, group = g_ptr_array_new ());
+      g_ptr_array_add (group, changes->pdata[i]);
     }
-  for (guint i = 0; i < bp_document_get_n_stages (old_document); i++)
-    {
-      BpItem *stage = BP_ITEM (bp_document_get_stage (old_document, i));
 
-      if (g_hash_table_contains (groups, stage))
-        append_group (out, self, changes, stage, old_document);
-    }
+  g_string_append_printf (out, "%s\n", heading);
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    for (guint i = 0; i < bp_document_get_n_stages (documents[d]); i++)
+      {
+        BpItem *stage = BP_ITEM (bp_document_get_stage (documents[d], i));
+        GPtrArray *group = g_hash_table_lookup (groups, stage);
+
+        if (group != NULL)
+          append_group (out, self, group, stage, documents[d]);
+      }
+
+  /* Only changes of position: no heading over nothing. */
+  if (out->len == start + strlen (heading) + 1)
+    g_string_truncate (out, start);
+  else
+    g_string_append_c (out, '\n');
 }
 
 static char *
