@@ -94,6 +94,45 @@ edge_at (BpCanvas *self,
   return BP_DRAG_NONE;
 }
 
+/* Near a card's right edge, but not on its flow handle: dragging there
+ * changes the card's width. */
+static gboolean
+is_on_card_edge (BpCanvas     *self,
+                 const BpRect *card,
+                 double        cx,
+                 double        cy)
+{
+  double grab = BP_CANVAS_EDGE_GRAB / bp_view_state_get_zoom (self->view);
+
+  return cy >= card->y && cy <= card->y + card->height &&
+         fabs (cx - (card->x + card->width)) <= grab &&
+         !is_on_flow_handle (self, card, cx, cy);
+}
+
+/* The card whose right edge is at a canvas point, or NULL. */
+static BpItem *
+card_edge_at (BpCanvas *self,
+              double    cx,
+              double    cy)
+{
+  double grab = BP_CANVAS_EDGE_GRAB / bp_view_state_get_zoom (self->view);
+  BpRect near = { cx - grab, cy, 2 * grab, 1 };
+  g_autoptr(GArray) steps = bp_layout_steps_in_rect (self->layout, &near);
+  BpItem *found = NULL;
+
+  /* The last drawn is on top. */
+  for (guint i = 0; i < steps->len; i++)
+    {
+      BpStep *step = bp_document_get_step (self->document, g_array_index (steps, guint, i));
+      BpRect card;
+
+      if (step_rect (self, BP_ITEM (step), &card) && is_on_card_edge (self, &card, cx, cy))
+        found = BP_ITEM (step);
+    }
+
+  return found;
+}
+
 static void
 press_on_step (BpCanvas        *self,
                BpItem          *step,
@@ -165,6 +204,15 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->pending_mode = edge_at (self, self->press_x, self->press_y, &self->drag_item);
   if (self->pending_mode != BP_DRAG_NONE)
     return;
+
+  self->drag_item = card_edge_at (self, self->press_x, self->press_y);
+  if (self->drag_item != NULL)
+    {
+      if (!bp_selection_contains (self->selection, self->drag_item))
+        bp_selection_set (self->selection, self->drag_item);
+      self->pending_mode = BP_DRAG_CARD_EDGE;
+      return;
+    }
 
   bp_canvas_hit_test (self, self->press_x, self->press_y, &hit);
   switch (hit.kind)
@@ -240,6 +288,11 @@ start_drag (BpCanvas *self)
       }
       break;
 
+    case BP_DRAG_CARD_EDGE:
+      bp_history_begin (history (self), _("Resize Card"));
+      self->edge_origin = bp_step_get_width (BP_STEP (self->drag_item));
+      break;
+
     case BP_DRAG_STAGE_EDGE:
       {
         BpRect column;
@@ -286,6 +339,10 @@ update_edge (BpCanvas *self)
   if (self->drag_mode == BP_DRAG_LANE_EDGE)
     bp_lane_set_height (BP_LANE (self->drag_item),
                         self->edge_origin + self->pointer_y - self->press_y);
+  else if (self->drag_mode == BP_DRAG_CARD_EDGE)
+    /* Whole units, as cards are placed; the model keeps it in range. */
+    bp_step_set_width (BP_STEP (self->drag_item),
+                       round (self->edge_origin + self->pointer_x - self->press_x));
   else
     bp_stage_set_width (BP_STAGE (self->drag_item),
                         self->edge_origin + self->pointer_x - self->press_x);
@@ -335,6 +392,7 @@ on_drag_update (GtkGestureDrag *gesture,
 
     case BP_DRAG_LANE_EDGE:
     case BP_DRAG_STAGE_EDGE:
+    case BP_DRAG_CARD_EDGE:
       update_edge (self);
       break;
 
@@ -461,6 +519,7 @@ on_drag_end (GtkGestureDrag *gesture,
 
     case BP_DRAG_LANE_EDGE:
     case BP_DRAG_STAGE_EDGE:
+    case BP_DRAG_CARD_EDGE:
       bp_history_end (history (self));
       break;
 
@@ -485,7 +544,8 @@ bp_canvas_cancel_drag (BpCanvas *self)
 
   self->drag_mode = BP_DRAG_NONE;
   self->key_flow = FALSE;
-  if ((mode == BP_DRAG_LANE_EDGE || mode == BP_DRAG_STAGE_EDGE) && self->document != NULL)
+  if ((mode == BP_DRAG_LANE_EDGE || mode == BP_DRAG_STAGE_EDGE || mode == BP_DRAG_CARD_EDGE) &&
+      self->document != NULL)
     bp_history_rollback (history (self));
 
   g_array_set_size (self->moving, 0);
@@ -610,6 +670,7 @@ on_motion (GtkEventControllerMotion *controller,
     gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
                                      edge == BP_DRAG_LANE_EDGE ? "row-resize" :
                                      edge == BP_DRAG_STAGE_EDGE ? "col-resize" :
+                                     card_edge_at (self, cx, cy) != NULL ? "ew-resize" :
                                      self->space_held ? "grab" : NULL);
   }
 }

@@ -151,6 +151,7 @@ describe_overlay (BpCanvas        *self,
     /* No feedback of their own: the hovered card keeps its handle. */
     case BP_DRAG_LANE_EDGE:
     case BP_DRAG_STAGE_EDGE:
+    case BP_DRAG_CARD_EDGE:
     case BP_DRAG_PAN:
     case BP_DRAG_PENDING:
     case BP_DRAG_NONE:
@@ -228,6 +229,7 @@ only_overlay_changes (BpCanvas *self)
      * palette may be over the canvas meanwhile. */
     case BP_DRAG_LANE_EDGE:
     case BP_DRAG_STAGE_EDGE:
+    case BP_DRAG_CARD_EDGE:
     case BP_DRAG_PAN:
     case BP_DRAG_PENDING:
     case BP_DRAG_NONE:

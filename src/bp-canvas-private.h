@@ -27,6 +27,7 @@ typedef enum {
   BP_DRAG_FLOW,         /* drawing an arrow from a card */
   BP_DRAG_LANE_EDGE,    /* resizing a lane */
   BP_DRAG_STAGE_EDGE,   /* resizing a stage */
+  BP_DRAG_CARD_EDGE,    /* widening or narrowing a card by its right edge */
   BP_DRAG_PAN,          /* scrolling with the middle button */
   BP_DRAG_REORDER,      /* moving a lane or stage by its header */
 } BpDragMode;

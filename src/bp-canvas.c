@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "bp-canvas-private.h"
@@ -544,6 +545,67 @@ bp_canvas_get_pointer_landing (BpCanvas  *self,
   return TRUE;
 }
 
+const char *
+bp_canvas_get_tooltip_at (BpCanvas     *self,
+                          double        wx,
+                          double        wy,
+                          GdkRectangle *area)
+{
+  const char *notes;
+  double cx, cy, x0, y0, x1, y1;
+  BpRect card;
+  BpHit hit;
+
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  bp_canvas_ensure_layout (self);
+  bp_canvas_widget_to_canvas (self, wx, wy, &cx, &cy);
+  bp_canvas_hit_test (self, cx, cy, &hit);
+  if (hit.kind != BP_HIT_STEP)
+    return NULL;
+
+  notes = bp_step_get_notes (BP_STEP (hit.item));
+  if (notes == NULL || notes[0] == '\0' ||
+      !bp_layout_get_item_rect (self->layout, hit.item, &card))
+    return NULL;
+
+  if (area != NULL)
+    {
+      bp_canvas_canvas_to_widget (self, card.x, card.y, &x0, &y0);
+      bp_canvas_canvas_to_widget (self, card.x + card.width, card.y + card.height, &x1, &y1);
+      *area = (GdkRectangle) { (int) floor (x0), (int) floor (y0),
+                               (int) ceil (x1 - x0), (int) ceil (y1 - y0) };
+    }
+  return notes;
+}
+
+/* A card's notes show in its tooltip; the tip area makes the tooltip
+ * follow the pointer from card to card. */
+static gboolean
+on_query_tooltip (BpCanvas   *self,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  GdkRectangle area;
+  const char *notes;
+
+  /* Not over the card's own editor. */
+  if (keyboard || gtk_widget_get_visible (self->card_editor))
+    return FALSE;
+
+  notes = bp_canvas_get_tooltip_at (self, x, y, &area);
+  if (notes == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, notes);
+  gtk_tooltip_set_tip_area (tooltip, &area);
+  return TRUE;
+}
+
 static void
 bp_canvas_init (BpCanvas *self)
 {
@@ -557,6 +619,8 @@ bp_canvas_init (BpCanvas *self)
   g_signal_connect_swapped (self->selection, "changed", G_CALLBACK (bp_canvas_drop_sheet_cache), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self), draw_cb, NULL, NULL);

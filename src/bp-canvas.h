@@ -92,6 +92,12 @@ void         bp_canvas_edit_step          (BpCanvas    *self,
 void         bp_canvas_edit_item          (BpCanvas    *self,
                                            BpItem      *item);
 BpCardEditor *bp_canvas_get_card_editor   (BpCanvas    *self);
+/* The tooltip at a widget point: a card's notes, or NULL; and, when
+ * there is one, the card's rect in widget coordinates. */
+const char  *bp_canvas_get_tooltip_at     (BpCanvas    *self,
+                                           double       wx,
+                                           double       wy,
+                                           GdkRectangle *area);
 
 /* Ends a drag in progress, putting everything back; FALSE when there was
  * none. */

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BpCardEditor, bp_card_editor, BP, CARD_EDITOR, GtkPopover)
 
 /* A card's text, or a lane's or stage's name, edited in place: a popover
- * over the card or header whose entry commits on Enter as one undo step;
+ * over the card or header whose field commits on Enter as one undo step;
+ * a card's text takes several lines (Shift+Enter starts a new one).
  * Escape leaves the item as it was. */
 GtkWidget  *bp_card_editor_new   (void);
 void        bp_card_editor_edit  (BpCardEditor       *self,
@@ -35,6 +36,15 @@ BpItem     *bp_card_editor_get_item (BpCardEditor    *self);
 BpStep     *bp_card_editor_get_step (BpCardEditor    *self);
 /* Sets the card's text to what the entry holds (what Enter does). */
 void        bp_card_editor_commit (BpCardEditor      *self);
+/* The one-line field of a lane's or stage's name. */
 GtkEditable *bp_card_editor_get_entry (BpCardEditor  *self);
+/* What the field being edited holds (a card's text may have several
+ * lines); setting it, and committing it as Enter does. */
+char        *bp_card_editor_get_text  (BpCardEditor  *self);
+void         bp_card_editor_set_text  (BpCardEditor  *self,
+                                       const char    *text);
+void         bp_card_editor_activate  (BpCardEditor  *self);
+/* The field being edited: a text view for a card, an entry otherwise. */
+GtkWidget   *bp_card_editor_get_field (BpCardEditor  *self);
 
 G_END_DECLS

@@ -142,6 +142,149 @@ add_text_row (BpPropertiesPanel    *self,
   return row;
 }
 
+/* Multi-line text: a card's text and notes, shown whole */
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+sync_view_text (Binding *binding)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (binding->widget));
+  g_autofree char *value = NULL;
+  g_autofree char *shown = buffer_text (buffer);
+
+  g_object_get (binding->panel->target, binding->property, &value, NULL);
+  if (g_strcmp0 (value ? value : "", shown) == 0)
+    return;
+
+  binding->syncing = TRUE;
+  gtk_text_buffer_set_text (buffer, value ? value : "", -1);
+  binding->syncing = FALSE;
+}
+
+static void
+on_buffer_changed (GtkTextBuffer *buffer,
+                   Binding       *binding)
+{
+  g_autofree char *text = buffer_text (buffer);
+
+  if (binding->syncing)
+    return;
+  g_object_set (binding->panel->target, binding->property,
+                (binding->nullable && *text == '\0') ? NULL : text, NULL);
+}
+
+/* A text view asks for the height of the lines it has laid out so far,
+ * which is often only the first: the scroller around it is given the
+ * height of the whole text, up to a dozen lines or so, itself. */
+#define MULTILINE_WIDTH_GUESS 260  /* the panel's text width at first */
+#define MULTILINE_MAX_HEIGHT  220
+
+static void
+fit_view_height (GtkWidget *view)
+{
+  GtkWidget *scroll = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = gtk_widget_get_width (view);
+  int height;
+
+  if (scroll == NULL)
+    return;
+
+  text = buffer_text (buffer);
+  layout = gtk_widget_create_pango_layout (view, text[0] != '\0' ? text : " ");
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (width > 1 ? width : MULTILINE_WIDTH_GUESS) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  height = MIN (height + 4, MULTILINE_MAX_HEIGHT);
+
+  /* The minimum must never pass the maximum, on the way up or down. */
+  if (height > gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroll)))
+    {
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+    }
+  else
+    {
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), height);
+    }
+}
+
+static void
+on_view_buffer_changed (GtkTextBuffer *buffer,
+                        GtkWidget     *view)
+{
+  fit_view_height (view);
+}
+
+/* A row of the group's list with the title above a text view that grows
+ * with its text: Enter there starts a new line, as in any notes field. */
+static GtkWidget *
+add_multiline_row (BpPropertiesPanel    *self,
+                   AdwPreferencesGroup  *group,
+                   const char           *title,
+                   const char           *property,
+                   gboolean              nullable)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *scroll;
+  Binding *binding;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 10);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  /* Tests and the window find the field by its property. */
+  g_object_set_data (G_OBJECT (view), "bp-property", (gpointer) g_intern_string (property));
+  g_signal_connect (view, "map", G_CALLBACK (fit_view_height), NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_view_buffer_changed), view, 0);
+  /* Long notes scroll, past a dozen lines. */
+  scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), MULTILINE_MAX_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), view);
+  gtk_box_append (GTK_BOX (box), scroll);
+  fit_view_height (view);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  adw_preferences_group_add (group, row);
+
+  binding = bind (self, view, property, G_CALLBACK (sync_view_text));
+  binding->nullable = nullable;
+  sync_view_text (binding);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                    G_CALLBACK (on_buffer_changed), binding);
+  return view;
+}
+
 /* Duration: text with units, checked as typed. Text that is not a
  * duration stays, red, with a caption saying what is, until it is
  * corrected or Escape puts the card's duration back; it is kept on the
@@ -552,10 +695,10 @@ build_step_page (BpPropertiesPanel *self)
 {
   AdwPreferencesGroup *group = add_group (self, _("Card"));
 
-  add_text_row (self, group, _("Text"), "text", FALSE);
+  add_multiline_row (self, group, _("Text"), "text", FALSE);
   add_text_row (self, group, _("Actor"), "actor", TRUE);
   add_duration_row (self, group);
-  add_text_row (self, group, _("Notes"), "notes", TRUE);
+  add_multiline_row (self, group, _("Notes"), "notes", TRUE);
   add_color_row (self, group);
   add_flag_rows (self, add_group (self, _("Marks")));
 }

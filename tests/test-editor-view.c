@@ -117,6 +117,30 @@ test_frozen_header_hit (Fixture       *fixture,
   g_assert_true (hit.item == BP_ITEM (lane));
 }
 
+typedef struct
+{
+  GtkLabel   *label;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_reads (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return g_strcmp0 (gtk_label_get_text (wait->label), wait->text) == 0;
+}
+
+/* The count follows the entry after the search entry's own delay. */
+static void
+wait_for_count (BpWindow   *window,
+                const char *text)
+{
+  LabelWait wait = { window->search_count, text };
+
+  editor_test_wait (label_reads, &wait);
+}
+
 static void
 activate (BpWindow   *window,
           const char *action)
@@ -144,7 +168,7 @@ test_find (Fixture       *fixture,
   activate (window, "win.find");
   g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "Receipt");
-  editor_test_iterate (400);
+  wait_for_count (window, first);
   g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, first);
   g_assert_true (bp_selection_contains (selection, expected->pdata[0]));
 
@@ -161,8 +185,22 @@ test_find (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, first);
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "no such words");
-  editor_test_iterate (400);
+  wait_for_count (window, "No matches");
   g_assert_cmpstr (gtk_label_get_text (window->search_count), ==, "No matches");
+}
+
+typedef struct
+{
+  BpCanvas *canvas;
+  int       width;
+} CanvasGrowth;
+
+static gboolean
+canvas_grew (gpointer data)
+{
+  CanvasGrowth *growth = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (growth->canvas)) > growth->width;
 }
 
 /* F9 and F8: the panels go, the canvas takes their room. */
@@ -172,12 +210,13 @@ test_hide_panels (Fixture       *fixture,
 {
   BpWindow *window = fixture->window;
   int before = gtk_widget_get_width (GTK_WIDGET (fixture->canvas));
+  CanvasGrowth grown = { fixture->canvas, before + 400 };
 
   g_assert_false (adw_flap_get_folded (window->properties_flap));
   g_assert_true (adw_flap_get_reveal_flap (window->properties_flap));
   activate (window, "view.show-properties");
   activate (window, "view.show-palette");
-  editor_test_iterate (400);
+  g_assert_true (editor_test_wait (canvas_grew, &grown));
   g_assert_false (adw_flap_get_reveal_flap (window->properties_flap));
   g_assert_false (adw_flap_get_reveal_flap (window->palette_flap));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->canvas)), >, before + 400);
@@ -193,6 +232,18 @@ is_narrow (gpointer data)
          gtk_widget_get_width (GTK_WIDGET (data)) <= 800;
 }
 
+/* Folded, and the canvas has taken the room the panels left. */
+static gboolean
+panels_folded (gpointer data)
+{
+  BpWindow *window = data;
+
+  return adw_flap_get_folded (window->palette_flap) &&
+         adw_flap_get_folded (window->properties_flap) &&
+         gtk_widget_get_width (GTK_WIDGET (bp_window_get_canvas (window))) >=
+           gtk_widget_get_width (GTK_WIDGET (window)) * 9 / 10;
+}
+
 /* At 800 × 600, both panels fold away and the canvas keeps the width. */
 static void
 test_narrow_window (void)
@@ -203,7 +254,7 @@ test_narrow_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (editor_test_wait (is_narrow, window));
-  editor_test_iterate (400);
+  g_assert_true (editor_test_wait (panels_folded, window));
 
   g_assert_true (adw_flap_get_folded (window->palette_flap));
   g_assert_true (adw_flap_get_folded (window->properties_flap));

@@ -271,10 +271,14 @@ test_edit_in_place (Fixture       *fixture,
   bp_canvas_edit_step (fixture->canvas, step);
   editor_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_cmpstr (gtk_editable_get_text (bp_card_editor_get_entry (editor)), ==, before);
+  {
+    g_autofree char *shown = bp_card_editor_get_text (editor);
 
-  gtk_editable_set_text (bp_card_editor_get_entry (editor), "Receipt e-mail");
-  g_signal_emit_by_name (bp_card_editor_get_entry (editor), "activate");
+    g_assert_cmpstr (shown, ==, before);
+  }
+
+  bp_card_editor_set_text (editor, "Receipt e-mail");
+  bp_card_editor_activate (editor);
   g_assert_cmpstr (bp_step_get_text (step), ==, "Receipt e-mail");
 
   g_assert_true (bp_history_undo (history));
@@ -402,8 +406,27 @@ test_resize_lane_by_edge (Fixture       *fixture,
   g_assert_cmpfloat (bp_lane_get_height (lane), ==, height_before);
 }
 
+static gboolean
+is_text_view_of (GtkWidget     *widget,
+                 gconstpointer  property)
+{
+  return GTK_IS_TEXT_VIEW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "bp-property"), property) == 0;
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 /* Typing in the properties panel edits the selected card; the run of
- * typing is one undo step, and undo shows in the field. */
+ * typing is one undo step, and undo shows in the field. The card's text
+ * takes several lines, and its notes show there whole. */
 static void
 test_properties_panel_edits_card (Fixture       *fixture,
                                   gconstpointer  data)
@@ -412,23 +435,47 @@ test_properties_panel_edits_card (Fixture       *fixture,
   BpHistory *history = bp_document_get_history (fixture->document);
   g_autofree char *before = g_strdup (bp_step_get_text (step));
   guint n_undo = bp_history_get_n_undo (history);
-  const char *typed[] = { "S", "Sh", "Sho", "Show", "Shows" };
-  GtkWidget *row;
+  const char *typed[] = { "S", "Sh", "Sho", "Show", "Shows", "Shows\n", "Shows\nthe" };
+  const char *notes = "First line of the notes,\nand a second one that is longer than any field is wide";
+  GtkTextBuffer *buffer;
+  GtkWidget *view;
 
+  bp_step_set_notes (step, notes);
+  bp_history_break_coalescing (history);
+  n_undo = bp_history_get_n_undo (history);
   bp_selection_set (bp_canvas_get_selection (fixture->canvas), BP_ITEM (step));
   editor_test_iterate (20);
-  row = editor_test_find_entry_row (GTK_WIDGET (fixture->window), "Text");
-  g_assert_nonnull (row);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+  view = editor_test_find_widget (GTK_WIDGET (fixture->window), is_text_view_of, "text");
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  {
+    g_autofree char *shown = view_text (view);
+
+    g_assert_cmpstr (shown, ==, before);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    gtk_editable_set_text (GTK_EDITABLE (row), typed[i]);
-  g_assert_cmpstr (bp_step_get_text (step), ==, "Shows");
+    gtk_text_buffer_set_text (buffer, typed[i], -1);
+  g_assert_cmpstr (bp_step_get_text (step), ==, "Shows\nthe");
   g_assert_cmpuint (bp_history_get_n_undo (history), ==, n_undo + 1);
+
+  {
+    GtkWidget *notes_view = editor_test_find_widget (GTK_WIDGET (fixture->window), is_text_view_of,
+                                                     "notes");
+    g_autofree char *shown = NULL;
+
+    g_assert_nonnull (notes_view);
+    shown = view_text (notes_view);
+    g_assert_cmpstr (shown, ==, notes);
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_cmpstr (bp_step_get_text (step), ==, before);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, before);
+  {
+    g_autofree char *shown = view_text (view);
+
+    g_assert_cmpstr (shown, ==, before);
+  }
 }
 
 static void

@@ -513,14 +513,14 @@ test_typing_in_place_is_unsaved_work (Fixture       *fixture,
 
   bp_canvas_edit_step (canvas, step);
   editor_test_iterate (20);
-  gtk_editable_set_text (bp_card_editor_get_entry (editor), "Typed, not yet entered");
+  bp_card_editor_set_text (editor, "Typed, not yet entered");
   g_assert_false (is_modified (fixture));
 
   copy_theirs_in_place (fixture);
   wait_for_banner (fixture, "changed on disk");
   g_assert_true (document_of (fixture) == mine);
 
-  g_signal_emit_by_name (bp_card_editor_get_entry (editor), "activate");
+  bp_card_editor_activate (editor);
   g_assert_cmpstr (bp_step_get_text (step), ==, "Typed, not yet entered");
   g_assert_true (is_modified (fixture));
 }

@@ -9,6 +9,7 @@
 
 #include "layout/bp-layout.h"
 #include "layout/bp-layout-index.h"
+#include "layout/bp-layout-text.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ G_BEGIN_DECLS
  *  bp-layout-hit.c    hit testing and the rect and point queries
  *  bp-layout-index.c  the spatial index the last two ask
  *  bp-layout-items.c  the table from an item's id to its place
+ *  bp-layout-text.c   how tall a card's text makes it
  */
 
 typedef struct {
@@ -30,6 +32,7 @@ typedef struct {
   guint    lane;       /* positions in the document's lists */
   guint    stage;
   guint    row;        /* the stacking row within its lane and stage */
+  double   y;          /* from the band's top, set by the stacking */
   gboolean placed;     /* FALSE when its lane or stage is missing */
   gboolean preceded;   /* another card is before it in its row */
   gboolean followed;   /* another card is after it in its row */
@@ -76,6 +79,7 @@ struct _BpLayout
   double         line_y[BP_N_LINES];
 
   BpLayoutItems *items;     /* id → list and position */
+  BpCardMeasure *measure;   /* card text heights, kept across updates */
 
   BpLayoutIndex *step_index; /* the placed cards, by position */
   BpLayoutIndex *flow_index; /* the routes' bounds, by position */

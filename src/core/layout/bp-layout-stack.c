@@ -16,7 +16,8 @@
 #include <string.h>
 
 /* Cards that would overlap in x in one lane and stage (a cell) go in
- * rows, first fit in x order; a band grows to hold its tallest cell. */
+ * rows, first fit in x order; a row is as tall as its tallest card, and a
+ * band grows to hold its tallest cell. */
 
 typedef struct {
   guint  lane;
@@ -114,14 +115,45 @@ stack_cell (BpLayoutCard   *cards,
   return n_rows;
 }
 
-/* The height cards stacked in @n_rows rows need. */
+/* Puts each row of a cell below the one before, each as tall as its
+ * tallest card, and returns the height the cell needs. @heights holds
+ * at least @n_rows doubles. */
 static double
-stacked_height (guint n_rows)
+place_rows (BpLayoutCard   *cards,
+            const StackKey *keys,
+            guint           n_keys,
+            guint           n_rows,
+            double         *heights)
 {
+  double y = BP_LAYOUT_CARD_TOP;
+
+  for (guint r = 0; r < n_rows; r++)
+    heights[r] = 0;
+  for (guint k = 0; k < n_keys; k++)
+    {
+      BpLayoutCard *card = &cards[keys[k].position];
+
+      heights[card->row] = MAX (heights[card->row], card->rect.height);
+    }
+
+  /* Turn heights into tops. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double height = heights[r];
+
+      heights[r] = y;
+      y += height + BP_LAYOUT_ROW_GAP;
+    }
+  for (guint k = 0; k < n_keys; k++)
+    {
+      BpLayoutCard *card = &cards[keys[k].position];
+
+      card->y = heights[card->row];
+    }
+
   if (n_rows == 0)
     return 0;
-  return BP_LAYOUT_CARD_TOP + n_rows * BP_LAYOUT_CARD_HEIGHT +
-         (n_rows - 1) * BP_LAYOUT_ROW_GAP + BP_LAYOUT_CARD_BOTTOM;
+  return y - BP_LAYOUT_ROW_GAP + BP_LAYOUT_CARD_BOTTOM;
 }
 
 /* The end of the cell that starts at @start of @keys grouped by cell. */
@@ -174,6 +206,7 @@ bp_layout_stack_cards (BpLayout *self)
   g_autofree StackKey *keys = g_new (StackKey, self->n_steps + 1);
   g_autofree double *tree = NULL;
   g_autofree guint *last = NULL;
+  g_autofree double *heights = NULL;
   guint largest;
   guint n_keys = group_by_cell (self, keys, &largest);
   guint size = 1;
@@ -182,6 +215,7 @@ bp_layout_stack_cards (BpLayout *self)
     size *= 2;
   tree = g_new (double, 2 * size);
   last = g_new (guint, size);
+  heights = g_new (double, size);
 
   for (guint start = 0, end; start < n_keys; start = end)
     {
@@ -190,6 +224,7 @@ bp_layout_stack_cards (BpLayout *self)
 
       end = cell_end (keys, start, n_keys);
       n_rows = stack_cell (self->cards, keys + start, end - start, tree, last);
-      band->height = MAX (band->height, stacked_height (n_rows));
+      band->height = MAX (band->height, place_rows (self->cards, keys + start, end - start,
+                                                    n_rows, heights));
     }
 }

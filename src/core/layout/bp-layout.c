@@ -12,9 +12,6 @@
 #include "layout/bp-layout-private.h"
 
 
-/* Row pitch of stacked cards. */
-#define ROW_PITCH (BP_LAYOUT_CARD_HEIGHT + BP_LAYOUT_ROW_GAP)
-
 G_DEFINE_FINAL_TYPE (BpLayout, bp_layout, G_TYPE_OBJECT)
 
 /* Object */
@@ -45,6 +42,7 @@ bp_layout_finalize (GObject *object)
   bp_layout_clear (self);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->items, bp_layout_items_free);
+  g_clear_pointer (&self->measure, bp_card_measure_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (bp_layout_parent_class)->finalize (object);
@@ -63,6 +61,7 @@ bp_layout_init (BpLayout *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (BpPoint));
   self->items = bp_layout_items_new ();
+  self->measure = bp_card_measure_new ();
   /* Empty until the first update, but there to be asked. */
   self->step_index = bp_layout_index_new (0);
   self->flow_index = bp_layout_index_new (0);
@@ -116,7 +115,8 @@ collect_stages_and_lanes (BpLayout *self)
     }
 }
 
-/* Finds each card's lane and stage, and widens its column to hold it. */
+/* Finds each card's lane and stage, and widens its column to hold it;
+ * a card is as tall as its text needs. */
 static void
 collect_cards (BpLayout *self)
 {
@@ -133,7 +133,8 @@ collect_cards (BpLayout *self)
       /* A card stored at the column's left edge keeps off its border. */
       card->x = MAX (bp_step_get_x (step), BP_LAYOUT_CARD_INSET);
       card->rect.width = bp_step_get_width (step);
-      card->rect.height = BP_LAYOUT_CARD_HEIGHT;
+      card->rect.height = bp_card_measure_height (self->measure, step, card->rect.width,
+                                                  self->n_steps);
       card->placed = bp_layout_items_lookup_in (self->items, bp_step_get_lane (step),
                                                 BP_LAYOUT_ITEM_LANE, &card->lane) &&
                      bp_layout_items_lookup_in (self->items, bp_step_get_stage (step),
@@ -193,7 +194,7 @@ place_cards (BpLayout *self)
         continue;
 
       card->rect.x = self->columns[card->stage].x + card->x;
-      card->rect.y = self->bands[card->lane].y + BP_LAYOUT_CARD_TOP + card->row * ROW_PITCH;
+      card->rect.y = self->bands[card->lane].y + card->y;
     }
 }
 

@@ -18,6 +18,7 @@
 #define HOVER_WIDTH      1.5
 #define BADGE_SPACING    21.0
 #define BADGE_INSET      18.0  /* card's right edge to the last badge's centre */
+#define NOTES_RADIUS     7.0
 
 /* The edge and soft shadow of a card: a thin ring all round and a drop
  * below. */
@@ -237,6 +238,50 @@ bp_render_get_badge (const BpRect *card,
   center->y = card->y;
   *radius = BP_RENDER_BADGE_RADIUS;
   return TRUE;
+}
+
+void
+bp_render_get_notes_mark (const BpRect *card,
+                          BpPoint      *center,
+                          double       *radius)
+{
+  g_return_if_fail (card != NULL);
+
+  center->x = card->x + card->width - BADGE_INSET;
+  center->y = card->y + card->height;
+  *radius = NOTES_RADIUS;
+}
+
+/* A card with notes: a small round mark on its bottom edge, ringed in the
+ * card's colour as the badges are, with three lines of "text" in it. */
+static void
+draw_notes_mark (BpRender     *r,
+                 const BpRect *card,
+                 const BpRgb  *ring)
+{
+  cairo_t *cr = r->cr;
+  BpPoint c;
+  double radius;
+
+  bp_render_get_notes_mark (card, &c, &radius);
+  cairo_new_path (cr);
+  cairo_arc (cr, c.x, c.y, radius + 1.5, 0, 2 * G_PI);
+  bp_render_set_rgb (cr, ring);
+  cairo_fill (cr);
+  cairo_arc (cr, c.x, c.y, radius, 0, 2 * G_PI);
+  bp_render_set_rgb (cr, &r->pal->text_dim);
+  cairo_fill (cr);
+
+  /* The sheet's card colour: light on dark grey, dark on light grey. */
+  bp_render_set_rgb (cr, &r->pal->card);
+  cairo_set_line_width (cr, 1.3);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (int i = -1; i <= 1; i++)
+    {
+      cairo_move_to (cr, c.x - 3, c.y + i * 2.6);
+      cairo_line_to (cr, c.x + (i == 1 ? 1 : 3), c.y + i * 2.6);
+    }
+  cairo_stroke (cr);
 }
 
 /* ------------------------------------------------------------------ */
@@ -518,8 +563,12 @@ draw_card_details (BpRender *r,
 
   if (r->draw_text)
     {
+      const char *notes = bp_step_get_notes (step);
+
       bp_render_draw_card_text (r, step, &card, ink);
       draw_badges (r, forms, &card, bp_step_get_flags (step), &fill);
+      if (notes != NULL && notes[0] != '\0')
+        draw_notes_mark (r, &card, &fill);
     }
 }
 

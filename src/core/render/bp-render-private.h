@@ -9,6 +9,7 @@
 
 #include <pango/pango.h>
 
+#include "layout/bp-layout-text.h"
 #include "render/bp-render.h"
 
 G_BEGIN_DECLS
@@ -35,7 +36,7 @@ G_BEGIN_DECLS
 
 /* Measures the parts share, in canvas units. */
 #define BP_RENDER_MARGIN           16.0  /* left inset of titles and header text */
-#define BP_RENDER_CARD_PADDING     10.0
+#define BP_RENDER_CARD_PADDING     BP_CARD_PADDING
 #define BP_RENDER_CARD_RADIUS      8.0   /* of a card's corners, its ghost and landing */
 #define BP_RENDER_BADGE_RADIUS     9.0
 #define BP_RENDER_SELECT_WIDTH     2.5

@@ -13,10 +13,9 @@
 
 #include <pango/pangocairo.h>
 
+#include "layout/bp-layout-text.h"
 #include "model/bp-duration.h"
 
-#define FONT_FAMILY      "Cantarell, Inter, sans-serif"
-#define CARD_FOOTER_GAP  4.0
 /* The narrowest glyph, in ems: how much text can possibly fit. */
 #define NARROWEST_GLYPH  0.2
 
@@ -27,9 +26,9 @@ static const struct {
   [FONT_TITLE] = { 22, PANGO_WEIGHT_BOLD },
   [FONT_HEADER] = { 14, PANGO_WEIGHT_BOLD },
   [FONT_LANE] = { 13, PANGO_WEIGHT_SEMIBOLD },
-  [FONT_BODY] = { 13, PANGO_WEIGHT_NORMAL },
-  [FONT_SMALL] = { 11, PANGO_WEIGHT_NORMAL },
-  [FONT_SMALL_BOLD] = { 11, PANGO_WEIGHT_BOLD },
+  [FONT_BODY] = { BP_CARD_BODY_SIZE, PANGO_WEIGHT_NORMAL },
+  [FONT_SMALL] = { BP_CARD_SMALL_SIZE, PANGO_WEIGHT_NORMAL },
+  [FONT_SMALL_BOLD] = { BP_CARD_SMALL_SIZE, PANGO_WEIGHT_BOLD },
   [FONT_SCENARIO] = { 12.5, PANGO_WEIGHT_NORMAL },
 };
 
@@ -127,25 +126,13 @@ static BpTextCache *
 text_cache_new (void)
 {
   BpTextCache *cache = g_new0 (BpTextCache, 1);
-  cairo_font_options_t *font_options;
 
-  cache->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* Unhinted metrics, and a context that never follows the zoom (see
-   * bp_render_init_text()). */
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (cache->context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (cache->context, FALSE);
+  /* The layout's context and fonts: the layout sized each card for the
+   * text as these set it (see bp_render_init_text()). */
+  cache->context = bp_card_text_context_new ();
   cache->scratch = pango_layout_new (cache->context);
-
   for (guint i = 0; i < N_FONTS; i++)
-    {
-      cache->fonts[i] = pango_font_description_from_string (FONT_FAMILY);
-      pango_font_description_set_absolute_size (cache->fonts[i], font_specs[i].size * PANGO_SCALE);
-      pango_font_description_set_weight (cache->fonts[i], font_specs[i].weight);
-    }
+    cache->fonts[i] = bp_card_text_font_new (font_specs[i].size, font_specs[i].weight);
 
   cache->cards = g_hash_table_new_full (NULL, NULL, NULL, card_text_free);
   return cache;
@@ -307,15 +294,16 @@ bp_render_show_text (BpRender    *r,
 /* ------------------------------------------------------------------ */
 /* The text on a card                                                  */
 
-/* The card's text laid out for a card of @card's size: the body, and a
- * footer line with the actor at the left and the duration at the right. */
+/* The card's text laid out for a card of @card's size: the body, whole
+ * (the layout made the card tall enough for it), and a footer line with
+ * the actor at the left and the duration at the right. */
 static CardText *
 card_text_new (BpRender     *r,
                BpStep       *step,
                const BpRect *card)
 {
   CardText *text = g_new0 (CardText, 1);
-  BpRect inner = bp_render_inset_rect (card, BP_RENDER_CARD_PADDING, BP_RENDER_CARD_PADDING);
+  BpRect inner = bp_render_inset_rect (card, BP_CARD_PADDING, BP_CARD_PADDING);
   const char *actor = bp_step_get_actor (step);
   const char *body = bp_step_get_text (step);
   double duration_w = 0, footer = 0, h, actor_w;
@@ -343,12 +331,10 @@ card_text_new (BpRender     *r,
       footer = MAX (footer, h);
     }
 
-  if (footer > 0)
-    inner.height -= footer + CARD_FOOTER_GAP;
-  if (body[0] != '\0' && inner.height > 4)
+  if (body[0] != '\0')
     {
       text->body = pango_layout_new (r->cache->context);
-      layout_wrapped (r->cache, text->body, FONT_BODY, body, inner.width, inner.height);
+      bp_card_text_set_body (text->body, r->cache->fonts[FONT_BODY], body, inner.width);
     }
 
   return text;
@@ -382,7 +368,7 @@ bp_render_draw_card_text (BpRender     *r,
                           const BpRgb  *ink)
 {
   CardText *text = card_text_get (r, step, card);
-  BpRect inner = bp_render_inset_rect (card, BP_RENDER_CARD_PADDING, BP_RENDER_CARD_PADDING);
+  BpRect inner = bp_render_inset_rect (card, BP_CARD_PADDING, BP_CARD_PADDING);
   double w, h;
 
   if (text->duration != NULL)

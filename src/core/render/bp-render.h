@@ -102,5 +102,10 @@ gboolean bp_render_get_badge  (const BpRect          *card,
                                BpStepFlags            flag,
                                BpPoint               *center,
                                double                *radius);
+/* Where the mark that says a card at @card has notes sits: on its bottom
+ * edge, at the right. */
+void     bp_render_get_notes_mark (const BpRect      *card,
+                               BpPoint               *center,
+                               double                *radius);
 
 G_END_DECLS
