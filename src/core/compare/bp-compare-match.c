@@ -27,6 +27,16 @@ typedef struct {
   guint  new_index;
 } Candidate;
 
+static BpCompareList
+list_of (BpItem *item)
+{
+  if (BP_IS_STEP (item))
+    return BP_COMPARE_STEPS;
+  if (BP_IS_FLOW (item))
+    return BP_COMPARE_FLOWS;
+  return BP_IS_STAGE (item) ? BP_COMPARE_STAGES : BP_COMPARE_LANES;
+}
+
 static void
 pair (BpCompareMatch *match,
       BpItem         *old_item,
@@ -37,6 +47,7 @@ pair (BpCompareMatch *match,
   g_hash_table_insert (match->old_for_new, g_object_ref (new_item), g_object_ref (old_item));
   if (by_text)
     g_hash_table_add (match->by_text, g_object_ref (old_item));
+  match->n_pairs[list_of (old_item)]++;
 }
 
 BpItem *
@@ -92,13 +103,18 @@ match_by_id (BpCompareMatch *match,
     }
 }
 
-/* The items of @list not paired yet, in list order (borrowed). */
+/* The items of @list not paired yet, in list order. @n_paired of them
+ * are: when that is all, there is nothing to look for. */
 static GPtrArray *
 left_over (GListModel *list,
-           GHashTable *paired)
+           GHashTable *paired,
+           guint       n_paired)
 {
   GPtrArray *left = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (list);
+
+  if (n_paired >= n)
+    return left;
 
   for (guint i = 0; i < n; i++)
     {
@@ -121,17 +137,18 @@ typedef char * (*KeyFunc) (const BpCompareMatch *match,
  * key pairs nothing. */
 static void
 pair_by_key (BpCompareMatch *match,
+             BpCompareList   list,
              GListModel     *old_list,
              GListModel     *new_list,
              KeyFunc         key_func)
 {
-  g_autoptr(GPtrArray) old_left = left_over (old_list, match->new_for_old);
+  g_autoptr(GPtrArray) old_left = left_over (old_list, match->new_for_old, match->n_pairs[list]);
   g_autoptr(GPtrArray) new_left = NULL;
   g_autoptr(GHashTable) waiting = NULL;
 
   if (old_left->len == 0)
     return;
-  new_left = left_over (new_list, match->old_for_new);
+  new_left = left_over (new_list, match->old_for_new, match->n_pairs[list]);
 
   /* key → GQueue of NEW items, in list order */
   waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -370,7 +387,8 @@ static void
 pair_steps_by_text (BpCompareMatch *match)
 {
   g_autoptr(GPtrArray) old_left = left_over (bp_document_get_steps (match->old_document),
-                                             match->new_for_old);
+                                             match->new_for_old,
+                                             match->n_pairs[BP_COMPARE_STEPS]);
   g_autoptr(GPtrArray) new_left = NULL;
   g_autoptr(GPtrArray) old_texts = NULL;
   g_autoptr(GPtrArray) new_texts = NULL;
@@ -378,7 +396,8 @@ pair_steps_by_text (BpCompareMatch *match)
 
   if (old_left->len == 0)
     return;
-  new_left = left_over (bp_document_get_steps (match->new_document), match->old_for_new);
+  new_left = left_over (bp_document_get_steps (match->new_document), match->old_for_new,
+                        match->n_pairs[BP_COMPARE_STEPS]);
   if (new_left->len == 0)
     return;
 
@@ -417,14 +436,14 @@ bp_compare_match_init (BpCompareMatch *match,
   match_by_id (match, bp_document_get_lanes (old_document), BP_TYPE_LANE);
   match_by_id (match, bp_document_get_steps (old_document), BP_TYPE_STEP);
 
-  pair_by_key (match, bp_document_get_stages (old_document),
+  pair_by_key (match, BP_COMPARE_STAGES, bp_document_get_stages (old_document),
                bp_document_get_stages (new_document), stage_key);
-  pair_by_key (match, bp_document_get_lanes (old_document),
+  pair_by_key (match, BP_COMPARE_LANES, bp_document_get_lanes (old_document),
                bp_document_get_lanes (new_document), lane_key);
   pair_steps_by_text (match);
 
   match_by_id (match, bp_document_get_flows (old_document), BP_TYPE_FLOW);
-  pair_by_key (match, bp_document_get_flows (old_document),
+  pair_by_key (match, BP_COMPARE_FLOWS, bp_document_get_flows (old_document),
                bp_document_get_flows (new_document), flow_key);
 }
 

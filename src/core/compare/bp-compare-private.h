@@ -19,6 +19,7 @@ typedef struct {
   GHashTable *new_for_old;  /* BpItem (OLD) → BpItem (NEW), both held */
   GHashTable *old_for_new;  /* the same, the other way round */
   GHashTable *by_text;      /* the OLD items paired by content: a set */
+  guint       n_pairs[BP_COMPARE_N_LISTS];  /* pairs in each list */
 } BpCompareMatch;
 
 /* bp-compare-match.c: pairs the items of two documents, by id first, then

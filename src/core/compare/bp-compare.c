@@ -115,6 +115,10 @@ collect_removed (BpComparison  *self,
   GListModel *model = get_list (self->match.old_document, list);
   guint n = g_list_model_get_n_items (model);
 
+  /* Every item has its counterpart: none was removed. */
+  if (self->match.n_pairs[list] == n)
+    return;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BpItem) item = g_list_model_get_item (model, i);
