@@ -41,8 +41,11 @@ G_BEGIN_DECLS
  *
  * The result is immutable and holds references to the two documents and
  * to the items it names, so it stays valid while either is edited; an
- * editor showing it recomputes it on the document's "changed" signal (10,000 steps take a few milliseconds; see
- * tests/bench-compare.c).
+ * editor showing it recomputes it after the document's "changed" signal
+ * (two blueprints of 10,000 steps take about 30 ms of CPU; see
+ * tests/bench-compare.c). Pairing by text compares at most 250,000 pairs
+ * of texts once equal texts are paired, which bounds the time two large
+ * files with no common id can take.
  */
 
 #define BP_TYPE_COMPARISON (bp_comparison_get_type ())
