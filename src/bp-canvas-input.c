@@ -920,10 +920,17 @@ on_key_pressed (GtkEventControllerKey *controller,
   switch (keyval)
     {
     case GDK_KEY_Escape:
-      if (!bp_canvas_cancel_drag (self))
-        bp_selection_clear (self->selection);
       bp_canvas_set_hover (self, NULL);
-      return TRUE;
+      if (bp_canvas_cancel_drag (self))
+        return TRUE;
+      if (bp_selection_get_count (self->selection) > 0)
+        {
+          bp_selection_clear (self->selection);
+          return TRUE;
+        }
+      /* Nothing to cancel here: the window's Escape (leaving a
+       * comparison) has its turn. */
+      return FALSE;
 
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:

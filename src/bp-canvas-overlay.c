@@ -126,6 +126,8 @@ describe_overlay (BpCanvas        *self,
   overlay->zoom = bp_view_state_get_zoom (self->view);
   overlay->dark = self->dark;
   overlay->layout = self->layout;
+  overlay->comparison = self->comparison;
+  overlay->compare_layout = self->compare_layout;
 
   switch (self->drag_mode)
     {
@@ -168,6 +170,18 @@ describe_overlay (BpCanvas        *self,
   overlay->n_ghosts = parts->ghosts->len;
   overlay->handles = (const BpRect *) parts->handles->data;
   overlay->n_handles = parts->handles->len;
+}
+
+void
+bp_canvas_set_comparison (BpCanvas     *self,
+                          BpComparison *comparison,
+                          BpLayout     *old_layout)
+{
+  g_return_if_fail (BP_IS_CANVAS (self));
+
+  g_set_object (&self->comparison, comparison);
+  g_set_object (&self->compare_layout, old_layout);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Over what bp_canvas_draw_sheet() drew on @cr, in widget pixels. */

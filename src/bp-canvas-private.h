@@ -60,6 +60,10 @@ struct _BpCanvas
   BpDocument     *document;
   BpLayout       *layout;
   BpViewState    *view;
+  /* A comparison drawn over the blueprint, and the other blueprint laid
+   * out (bp_canvas_set_comparison()); NULL when none. */
+  BpComparison   *comparison;
+  BpLayout       *compare_layout;
   gulong          changed_handler;
   guint           relayout_source;
   gboolean        layout_dirty;

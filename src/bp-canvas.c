@@ -372,6 +372,8 @@ bp_canvas_finalize (GObject *object)
   g_clear_pointer (&self->hover_id, g_free);
   g_clear_pointer (&self->flow_target_id, g_free);
   g_clear_pointer (&self->moving, g_array_unref);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->compare_layout);
   bp_canvas_drop_sheet_cache (self);
 
   G_OBJECT_CLASS (bp_canvas_parent_class)->finalize (object);

@@ -12,6 +12,7 @@
 #include "bp-card-editor.h"
 #include "edit/bp-selection.h"
 #include "model/bp-document.h"
+#include "compare/bp-compare.h"
 #include "layout/bp-layout.h"
 #include "bp-view-state.h"
 
@@ -110,6 +111,13 @@ gboolean     bp_canvas_get_pointer_landing (BpCanvas  *self,
                                             BpLane   **lane,
                                             BpStage  **stage,
                                             double    *x);
+
+/* Draws @comparison over the blueprint (added, changed, removed and moved
+ * cards; see render/bp-render-compare.h), with @old_layout laying out the
+ * other blueprint; NULL, NULL draws none. The canvas keeps references. */
+void         bp_canvas_set_comparison     (BpCanvas     *self,
+                                           BpComparison *comparison,
+                                           BpLayout     *old_layout);
 
 /* Scrolls so that @item is visible. */
 void         bp_canvas_reveal             (BpCanvas    *self,

@@ -34,8 +34,8 @@ add_filter (GtkFileChooser *chooser,
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
-static void
-add_blueprint_filter (GtkFileChooser *chooser)
+void
+bp_window_add_blueprint_filter (GtkFileChooser *chooser)
 {
   add_filter (chooser, _("Service blueprints"), "application/x-service-blueprint+json", "*.bpj");
 }
@@ -68,7 +68,7 @@ bp_window_open_dialog (GtkWindow      *parent,
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
 
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
+  bp_window_add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
   bp_window_csv_add_filter (GTK_FILE_CHOOSER (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), application);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -237,7 +237,7 @@ bp_window_save_as (BpWindow *self)
 
   dialog = gtk_file_chooser_native_new (_("Save Blueprint"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
+  bp_window_add_blueprint_filter (GTK_FILE_CHOOSER (dialog));
   if (self->file != NULL)
     {
       gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->file, NULL);

@@ -10,6 +10,7 @@
 #include "recovery/bp-autosave.h"
 #include "layout/bp-layout.h"
 #include "bp-banner.h"
+#include "bp-compare-panel.h"
 #include "bp-file-progress.h"
 #include "bp-file-watch.h"
 #include "bp-properties-panel.h"
@@ -60,6 +61,18 @@ struct _BpWindow
   gboolean              saving;
   gboolean              changed_while_saving;
   BpFileProgress       *progress;
+
+  /* Compare With… (bp-window-compare.c): the other blueprint and its
+   * layout, its file's name, the panel, and the document watched for
+   * edits; NULL when not comparing. */
+  BpDocument           *compare_document;
+  BpLayout             *compare_layout;
+  char                 *compare_name;
+  BpComparePanel       *compare_panel;
+  GtkWidget            *compare_separator;
+  BpDocument           *compare_watched;
+  gulong                compare_handler;
+  guint                 compare_source;
 };
 
 /* bp-window-files.c: the dialogs around files */
@@ -106,6 +119,26 @@ void      bp_window_dispose_view       (BpWindow  *self);
 void      bp_window_export             (BpWindow  *self);
 /* View ▸ Present: the blueprint full screen, stage by stage. */
 void      bp_window_present_blueprint  (BpWindow  *self);
+
+/* bp-window-files.c: the file chooser's filter for .bpj files. */
+void      bp_window_add_blueprint_filter (GtkFileChooser *chooser);
+
+/* bp-window-compare.c */
+void      bp_window_class_init_compare (GtkWidgetClass *widget_class);
+void      bp_window_init_compare       (BpWindow  *self);
+void      bp_window_dispose_compare    (BpWindow  *self);
+/* Shows the difference from @file's blueprint (the old state) to the
+ * open one; FALSE, with the reader's error, when @file cannot be read. */
+gboolean  bp_window_compare_with       (BpWindow  *self,
+                                        GFile     *file,
+                                        GError   **error);
+void      bp_window_leave_comparison   (BpWindow  *self);
+void      bp_window_compare_document_replaced (BpWindow *self);
+/* Writes a copy of the open blueprint that keeps every id, with its
+ * state set to future. */
+gboolean  bp_window_save_future_state  (BpWindow  *self,
+                                        GFile     *file,
+                                        GError   **error);
 
 /* bp-window-keys.c: F6 between panes, cards added from the palette */
 void      bp_window_keys_class_init    (GtkWidgetClass *widget_class);

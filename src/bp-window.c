@@ -169,6 +169,7 @@ show_document (BpWindow   *self,
   update_history_actions (self);
   on_selection_changed (self);
   bp_window_watch_file (self);
+  bp_window_compare_document_replaced (self);
 }
 
 void
@@ -499,6 +500,7 @@ bp_window_dispose (GObject *object)
 
   bp_window_dispose_io (self);
   bp_window_dispose_view (self);
+  bp_window_dispose_compare (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_WINDOW);
   /* Closed cleanly: saved, or Discard chose to drop the changes (which
    * discarded the copy already). Changes that nobody saved or dropped
@@ -540,6 +542,7 @@ bp_window_class_init (BpWindowClass *klass)
   bp_window_class_init_clipboard (widget_class);
   bp_window_class_init_csv (widget_class);
   bp_window_class_init_view (widget_class);
+  bp_window_class_init_compare (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -623,6 +626,7 @@ bp_window_init (BpWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bp_window_init_compare (self);
 
   g_signal_connect_object (window_selection (self), "changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

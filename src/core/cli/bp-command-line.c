@@ -19,6 +19,7 @@
 
 #include "bpj/bp-bpj.h"
 #include "csv/bp-csv.h"
+#include "cli/bp-command-line-diff.h"
 #include "export/bp-export.h"
 #include "insights/bp-insights-report.h"
 
@@ -39,6 +40,8 @@ typedef struct {
   char      *export_stages_per_slide;
   gboolean   export_legend;
   gboolean   export_no_legend;
+  gboolean   diff;
+  char      *diff_format;
   gboolean   report;
   char      *report_format;
   char     **files;
@@ -52,6 +55,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->export_background, g_free);
   g_clear_pointer (&args->export_page, g_free);
   g_clear_pointer (&args->export_stages, g_free);
+  g_clear_pointer (&args->diff_format, g_free);
   g_clear_pointer (&args->report_format, g_free);
   g_clear_pointer (&args->export_stages_per_slide, g_free);
   g_clear_pointer (&args->files, g_strfreev);
@@ -110,6 +114,10 @@ create_option_context (Arguments *args)
       N_("Draw the legend of the marks on cards in the title band (default: on PDF slides)"), NULL },
     { "export-no-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_no_legend,
       N_("Leave the legend out, on PDF slides too"), NULL },
+    { "diff", 0, 0, G_OPTION_ARG_NONE, &args->diff,
+      N_("Print what changed from the blueprint OLD to NEW; exit 0 when they are the same, 1 when they differ, 2 on trouble"), NULL },
+    { "diff-format", 0, 0, G_OPTION_ARG_STRING, &args->diff_format,
+      N_("Output of --diff: text or json (default: text)"), N_("FORMAT") },
     { "report", 0, 0, G_OPTION_ARG_NONE, &args->report,
       N_("Print what FILE says when its figures are added up: elapsed time, line crossings, "
          "each stage’s figures, and the checks"), NULL },
@@ -137,7 +145,8 @@ create_option_context (Arguments *args)
                                       "  touchpoint --export=loan.png --export-scale=2 loan.bpj\n"
                                       "  touchpoint --export=loan.bpj loan-steps.csv\n"
                                       "  touchpoint --export=loan.bpj loan-steps.csv loan-flows.csv\n"
-                                      "  touchpoint --export=loan-steps.csv loan.bpj"));
+                                      "  touchpoint --export=loan-steps.csv loan.bpj\n"
+                                      "  touchpoint --diff loan.bpj loan-future.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -671,6 +680,20 @@ check_export_only_options (const Arguments *args)
   return TRUE;
 }
 
+/* --diff speaks diff(1)'s statuses: 2 for trouble, its command line's
+ * included. */
+static int
+run_diff (const Arguments *args)
+{
+  if (args->check || args->export_path != NULL || args->report)
+    {
+      g_printerr (_("--diff cannot be used with --check, --export or --report\n"));
+      return 2;
+    }
+
+  return bp_command_line_diff (args->files, args->diff_format);
+}
+
 static int
 run_arguments (const Arguments *args)
 {
@@ -683,6 +706,14 @@ run_arguments (const Arguments *args)
   if (args->check && args->export_path != NULL)
     {
       g_printerr (_("--check and --export cannot be used together\n"));
+      return 1;
+    }
+
+  if (args->diff)
+    return run_diff (args);
+  if (args->diff_format != NULL)
+    {
+      g_printerr (_("--diff-format only applies with --diff\n"));
       return 1;
     }
 

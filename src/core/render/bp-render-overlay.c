@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "render/bp-render-compare.h"
 #include "render/bp-render-overlay.h"
 #include "render/bp-render-private.h"
 
@@ -172,6 +173,10 @@ bp_render_overlay (cairo_t               *cr,
 
   accent = &bp_render_get_colors (overlay->dark)->accent;
   cairo_save (cr);
+
+  if (overlay->comparison != NULL && overlay->layout != NULL && overlay->compare_layout != NULL)
+    bp_render_compare (cr, overlay->layout, overlay->compare_layout, overlay->comparison,
+                       overlay->zoom, overlay->dark);
 
   if (overlay->has_target)
     draw_band (cr, accent, &overlay->target, TARGET_ALPHA, 2 / overlay->zoom);

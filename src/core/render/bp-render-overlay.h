@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "compare/bp-compare.h"
 #include "layout/bp-layout.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,12 @@ typedef struct {
   gboolean             has_flow;
   BpPoint              flow_from;
   BpPoint              flow_to;
+
+  /* A comparison with another blueprint, drawn under the rest (see
+   * bp-render-compare.h), with the other blueprint laid out; borrowed,
+   * NULL when none. */
+  BpComparison        *comparison;
+  BpLayout            *compare_layout;
 } BpRenderOverlay;
 
 /* Nothing to draw, at zoom 1, light. */

@@ -1,0 +1,388 @@
+/* test-cli-diff.c
+ *
+ * Copyright 2026 The Touchpoint developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "bpj/bp-bpj.h"
+#include "model/bp-duration.h"
+
+/* touchpoint --diff OLD NEW, run as a user would, without a display. */
+
+typedef struct {
+  char *dir;
+  char *old_path;   /* the loan payment sample */
+  char *new_path;   /* a future state of it, written by the test */
+  char *old_lock;   /* how long the lock-out took before */
+} Fixture;
+
+static char *
+sample_path (const char *name)
+{
+  const char *samples = g_getenv ("TOUCHPOINT_SAMPLES");
+
+  g_assert_nonnull (samples);
+  return g_build_filename (samples, name, NULL);
+}
+
+/* Runs touchpoint with @args in a UTF-8 C locale; returns its exit
+ * status. */
+static int
+run_touchpoint (const char * const  *args,
+                char               **out,
+                char               **err)
+{
+  const char *bin = g_getenv ("TOUCHPOINT_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_text, &stderr_text, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("touchpoint exit %d\nstdout: %s\nstderr: %s",
+                  wait_status, stdout_text, stderr_text);
+  g_assert_true (WIFEXITED (wait_status));
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
+  return WEXITSTATUS (wait_status);
+}
+
+/* The sample's future state: the one-time code moves from the website to
+ * the bank's systems, the lock-out takes five seconds, the SMS step goes. */
+static void
+write_future (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BpDocument) document = bp_bpj_load (fixture->old_path, &error);
+  BpStep *step;
+
+  g_assert_no_error (error);
+  bp_document_set_state (document, BP_BLUEPRINT_STATE_FUTURE);
+  step = BP_STEP (bp_document_lookup (document, "wb-2fa"));
+  g_assert_cmpstr (bp_step_get_lane (step), ==, "web");
+  bp_step_set_lane (step, "systems");
+  step = BP_STEP (bp_document_lookup (document, "wb-lock"));
+  g_assert_true (bp_step_get_duration (step) != 5);
+  fixture->old_lock = bp_step_has_duration (step) ? bp_duration_format (bp_step_get_duration (step))
+                                                  : g_strdup ("no duration");
+  bp_step_set_duration (step, 5);
+  bp_document_remove (document, bp_document_lookup (document, "sy-sms"));
+  bp_bpj_save (document, fixture->new_path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("touchpoint-diff-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->old_path = sample_path ("loan-payment.bpj");
+  fixture->new_path = g_build_filename (fixture->dir, "future.bpj", NULL);
+  write_future (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_assert_cmpint (g_rmdir (fixture->dir), ==, 0);
+  g_free (fixture->dir);
+  g_free (fixture->old_path);
+  g_free (fixture->new_path);
+  g_free (fixture->old_lock);
+}
+
+/* A file and its canonical export read the same: exit 0. */
+static void
+test_same (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.bpj", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", copy, NULL);
+  const char *export_args[] = { export_arg, fixture->old_path, NULL };
+  const char *diff_args[] = { "--diff", fixture->old_path, copy, NULL };
+  const char *json_args[] = { "--diff", "--diff-format=json", copy, fixture->old_path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *steps;
+
+  g_assert_cmpint (run_touchpoint (export_args, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_touchpoint (diff_args, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "The two blueprints are the same."));
+
+  g_assert_cmpint (run_touchpoint (json_args, &json, NULL), ==, 0);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  steps = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "steps");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (steps, "changed")), ==, 0);
+}
+
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *args[] = { "--diff", fixture->old_path, fixture->new_path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *lock = g_strdup_printf ("~ Log in / Locks account after three failures: "
+                                           "%s → 5 s\n", fixture->old_lock);
+
+  g_assert_cmpint (run_touchpoint (args, &out, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "~ state: current → future\n"));
+  g_assert_nonnull (strstr (out, "→ Log in / Asks for the one-time code: Website and app → "
+                                 "Bank systems and partners, crossed the lines of visibility "
+                                 "and internal interaction\n"));
+  g_assert_nonnull (strstr (out, lock));
+  g_assert_nonnull (strstr (out, "Figures, before → after\n"));
+  g_assert_nonnull (strstr (out, "- Reminder / Bank systems and partners: "
+                                 "SMS gateway sends the reminder\n"));
+  /* Grouped by stage: Reminder before Log in. */
+  g_assert_true (strstr (out, "- Reminder /") < strstr (out, "→ Log in /"));
+}
+
+static JsonObject *
+member (JsonObject *object,
+        const char *name)
+{
+  g_assert_true (json_object_has_member (object, name));
+  return json_object_get_object_member (object, name);
+}
+
+static void
+assert_strings (JsonArray          *array,
+                const char * const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  g_assert_cmpuint (json_array_get_length (array), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (json_array_get_string_element (array, i), ==, expected[i]);
+}
+
+static void
+test_json (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *args[] = { "--diff", "--diff-format=json", fixture->old_path, fixture->new_path, NULL };
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *steps, *changed_step = NULL;
+  JsonArray *changed;
+
+  g_assert_cmpint (run_touchpoint (args, &first, NULL), ==, 1);
+  g_assert_cmpint (run_touchpoint (args, &second, NULL), ==, 1);
+  /* Stable: the same input gives the same bytes. */
+  g_assert_cmpstr (first, ==, second);
+
+  json_parser_load_from_data (parser, first, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *lists[] = { "steps", "flows", "stages", "lanes" };
+      JsonObject *list = member (root, lists[i]);
+
+      g_assert_true (json_object_has_member (list, "added"));
+      g_assert_true (json_object_has_member (list, "removed"));
+      g_assert_true (json_object_has_member (list, "changed"));
+      g_assert_true (json_object_has_member (list, "reordered") == (i >= 2));
+    }
+  {
+    const char *keys[] = { "elapsed", "unknown", "interaction", "visibility", "internal",
+                           "actor_handoffs", "fail_points", "pain_points", "wait_points",
+                           "warnings" };
+    JsonObject *figures = member (root, "figures");
+
+    g_assert_cmpuint (json_object_get_size (figures), ==, G_N_ELEMENTS (keys));
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (figures, keys[i])), ==, 2);
+    /* The SMS step's flow to the customer is gone: one encounter less. */
+    g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (figures, "interaction"), 1),
+                     <, json_array_get_int_element (json_object_get_array_member (figures, "interaction"), 0));
+  }
+  assert_strings (json_object_get_array_member (member (root, "blueprint"), "fields"),
+                  (const char *[]) { "state", NULL });
+
+  steps = member (root, "steps");
+  assert_strings (json_object_get_array_member (steps, "removed"),
+                  (const char *[]) { "sy-sms", NULL });
+  assert_strings (json_object_get_array_member (steps, "added"), (const char *[]) { NULL });
+  assert_strings (json_object_get_array_member (member (root, "flows"), "removed"),
+                  (const char *[]) { "f-due-sms", "f-sms-read", NULL });
+  changed = json_object_get_array_member (steps, "changed");
+  g_assert_cmpuint (json_array_get_length (changed), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (changed, i), "id"),
+                   "wb-2fa") == 0)
+      changed_step = json_array_get_object_element (changed, i);
+  g_assert_nonnull (changed_step);
+  assert_strings (json_object_get_array_member (changed_step, "fields"),
+                  (const char *[]) { "lane", NULL });
+  assert_strings (json_object_get_array_member (changed_step, "crossed"),
+                  (const char *[]) { "visibility", "internal", NULL });
+  g_assert_false (json_object_get_boolean_member (changed_step, "matched_by_text"));
+}
+
+/* A file that cannot be read: exit 2 with the reader's error. */
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.bpj", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.bpj", NULL);
+  const char *missing_args[] = { "--diff", fixture->old_path, missing, NULL };
+  const char *broken_args[] = { "--diff", "--diff-format=json", broken, fixture->old_path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *broken_err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_touchpoint (missing_args, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "missing.bpj"));
+  g_assert_cmpstr (out, ==, "");
+
+  g_file_set_contents (broken,
+                       "{\"format\":\"bpj\",\"version\":1,\"stages\":[{\"id\":\"s\"}],"
+                       "\"lanes\":[{\"id\":\"l\",\"kind\":\"customer\"}],"
+                       "\"steps\":[{\"id\":\"a\",\"lane\":\"back2\",\"stage\":\"s\",\"x\":0}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_touchpoint (broken_args, NULL, &broken_err), ==, 2);
+  g_assert_nonnull (strstr (broken_err, "broken.bpj: steps[0].lane: "));
+  g_assert_nonnull (strstr (broken_err, "back2"));
+}
+
+static void
+test_usage (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *one[] = { "--diff", fixture->old_path, NULL };
+  const char *three[] = { "--diff", fixture->old_path, fixture->old_path, fixture->new_path, NULL };
+  const char *format[] = { "--diff", "--diff-format=xml", fixture->old_path, fixture->new_path, NULL };
+  const char *alone[] = { "--diff-format=json", fixture->old_path, NULL };
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_touchpoint (one, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_touchpoint (three, NULL, NULL), ==, 2);
+  g_assert_cmpint (run_touchpoint (format, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "xml"));
+  g_assert_cmpint (run_touchpoint (alone, NULL, NULL), ==, 1);
+}
+
+static JsonArray *
+figure (JsonObject *root,
+        const char *key)
+{
+  return json_object_get_array_member (member (root, "figures"), key);
+}
+
+/* The loan payment as it is and as it should become, in data/samples:
+ * the same ids, so every step compares with itself. */
+static void
+test_sample_pair (void)
+{
+  g_autofree char *current = sample_path ("loan-payment.bpj");
+  g_autofree char *future = sample_path ("loan-payment-future.bpj");
+  const char *args[] = { "--diff", "--diff-format=json", current, future, NULL };
+  const char *check[] = { "--check", future, NULL };
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *steps, *post = NULL;
+  JsonArray *changed;
+
+  g_assert_cmpint (run_touchpoint (check, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_touchpoint (args, &json, NULL), ==, 1);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  assert_strings (json_object_get_array_member (member (root, "blueprint"), "fields"),
+                  (const char *[]) { "state", NULL });
+  steps = member (root, "steps");
+  /* The servicing officer's day of waiting is gone; the customer pays
+   * from the reminder's link. */
+  assert_strings (json_object_get_array_member (steps, "removed"),
+                  (const char *[]) { "sv-apply", NULL });
+  assert_strings (json_object_get_array_member (steps, "added"),
+                  (const char *[]) { "cu-paylink", NULL });
+  changed = json_object_get_array_member (steps, "changed");
+  for (guint i = 0; i < json_array_get_length (changed); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changed, i);
+
+      g_assert_false (json_object_get_boolean_member (change, "matched_by_text"));
+      if (g_strcmp0 (json_object_get_string_member (change, "id"), "pm-post") == 0)
+        post = change;
+    }
+  /* Posting the debit is automated: from the back office to support. */
+  g_assert_nonnull (post);
+  assert_strings (json_object_get_array_member (post, "fields"),
+                  (const char *[]) { "lane", "text", "actor", "duration", "flags", NULL });
+  assert_strings (json_object_get_array_member (post, "crossed"),
+                  (const char *[]) { "internal", NULL });
+
+  /* Both wait points are gone, and the journey is shorter. */
+  g_assert_cmpint (json_array_get_int_element (figure (root, "wait_points"), 0), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (figure (root, "wait_points"), 1), ==, 0);
+  g_assert_cmpfloat (json_array_get_double_element (figure (root, "elapsed"), 1), <,
+                     json_array_get_double_element (figure (root, "elapsed"), 0));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli-diff/same", test_same);
+  ADD ("/cli-diff/summary", test_summary);
+  ADD ("/cli-diff/json", test_json);
+  ADD ("/cli-diff/unreadable", test_unreadable);
+  ADD ("/cli-diff/usage", test_usage);
+#undef ADD
+  g_test_add_func ("/cli-diff/sample-pair", test_sample_pair);
+
+  return g_test_run ();
+}
