@@ -519,6 +519,49 @@ test_card_moved_into_backstage (void)
   g_assert_cmpuint (after.touching, ==, 0);
 }
 
+/* A rework flow back to the card before it in the backstage row goes
+ * round below the cards, along the narrow channel above the line of
+ * internal interaction; its label must fit in that channel, on the run,
+ * clear of the cards and of the line. */
+static void
+test_rework_label_above_line (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  g_autoptr(BpLayout) layout = NULL;
+  Violations v = { 0 };
+  BpStep *repair, *image;
+  BpFlow *rework;
+  BpRect label;
+  double line_y;
+  guint n;
+  const BpPoint *path;
+  gboolean on_run = FALSE;
+
+  bp_history_freeze (bp_document_get_history (doc));
+  repair = add_card (doc, BACKSTAGE, 0, 24, "Replaces the failed SSD");
+  image = add_card (doc, BACKSTAGE, 0, 240, "Reimages with the standard build");
+  add_flow (doc, repair, image);
+  rework = add_flow (doc, image, repair);
+  bp_flow_set_label (rework, "image fails checks");
+
+  layout = bp_layout_new (doc);
+  count_violations (layout, &v);
+  report ("rework", &v);
+  g_assert_cmpuint (v.labels_placed, ==, 1);
+  g_assert_cmpuint (v.labels, ==, 0);
+
+  /* Still on its route: a run passes through the pill. */
+  g_assert_true (bp_layout_get_flow_label_rect (layout, 1, &label));
+  g_assert_true (bp_layout_get_line_y (layout, BP_LINE_INTERNAL_INTERACTION, &line_y));
+  path = bp_layout_get_flow_path (layout, 1, &n);
+  for (guint i = 1; i < n; i++)
+    if (path[i].y == path[i - 1].y && path[i].y > label.y && path[i].y < label.y + label.height &&
+        MIN (path[i].x, path[i - 1].x) < label.x && MAX (path[i].x, path[i - 1].x) > label.x + label.width)
+      on_run = TRUE;
+  g_assert_true (on_run);
+  g_assert_cmpfloat (label.y + label.height, <, line_y);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/flow-routes/distinct/card-moved-into-backstage", test_card_moved_into_backstage);
   g_test_add_func ("/flow-routes/labels-clear/samples", test_labels_clear_samples);
   g_test_add_func ("/flow-routes/labels-clear/random", test_labels_clear_random);
+  g_test_add_func ("/flow-routes/labels-clear/rework-above-line", test_rework_label_above_line);
 
   return g_test_run ();
 }

@@ -323,6 +323,43 @@ spot (const BpPoint *points,
   return (BpRect) { x - size.width / 2, y - size.height / 2, size.width, size.height };
 }
 
+/* The channel between a row of cards and a line (18 units) is a little
+ * wider than a pill, but a pill centred on a run along the channel's
+ * middle reaches the line: slides a pill on horizontal run @a–@b off a
+ * line it would sit on, as long as the run still passes through the
+ * pill and not near its edge. */
+#define RUN_INSIDE 3.0
+
+static BpRect
+off_lines (const Placer  *placer,
+           const BpPoint *a,
+           const BpPoint *b,
+           BpRect         rect)
+{
+  const BpLayout *self = placer->layout;
+
+  if (a->y != b->y)
+    return rect;
+
+  for (guint i = 0; i < BP_N_LINES; i++)
+    {
+      double y = self->line_y[i];
+      double top = rect.y;
+
+      if (!self->line_shown[i] || y <= rect.y - LINE_CLEARANCE ||
+          y >= rect.y + rect.height + LINE_CLEARANCE)
+        continue;
+      if (y > a->y)
+        top = y - LINE_CLEARANCE - 0.05 - rect.height;
+      else
+        top = y + LINE_CLEARANCE + 0.05;
+      if (a->y < top + RUN_INSIDE || a->y > top + rect.height - RUN_INSIDE)
+        return rect;
+      rect.y = top;
+    }
+  return rect;
+}
+
 /* How far from its middle a label may go along segment @s: not into the
  * route's first or last stretch. */
 static double
@@ -451,6 +488,8 @@ try_segment (Placer        *placer,
           if (fabs (along) > reach)
             break;
           rect = spot (points, s, along, side == 2 ? -1 : side, size);
+          if (side == 0)
+            rect = off_lines (placer, &points[s], &points[s + 1], rect);
           if (try_spot (placer, &rect, best))
             return TRUE;
         }
