@@ -147,6 +147,9 @@ measure (BpLayoutLabelSizes *self,
 typedef struct {
   BpLayout   *layout;
   GHashTable *grid;     /* cell key → GArray of flow positions */
+  GHashTable *tip_grid; /* cell key → GArray of positions in tips */
+  BpRect     *tips;     /* around each route's arrowhead and start */
+  guint       flow;     /* the flow being labelled */
   BpRect      area;     /* the stage columns below their headers */
 } Placer;
 
@@ -188,10 +191,10 @@ cell_range (const BpRect *rect,
 }
 
 static void
-remember_label (Placer *placer,
-                guint   flow)
+grid_add (GHashTable   *grid,
+          const BpRect *rect,
+          guint         flow)
 {
-  const BpRect *rect = &placer->layout->label_rects[flow];
   gint64 x0, y0, x1, y1;
 
   cell_range (rect, &x0, &y0, &x1, &y1);
@@ -199,15 +202,69 @@ remember_label (Placer *placer,
     for (gint64 cy = y0; cy <= y1; cy++)
       {
         gint64 key = cell_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (placer->grid, &key);
+        GArray *cell = g_hash_table_lookup (grid, &key);
 
         if (cell == NULL)
           {
             cell = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (placer->grid, g_memdup2 (&key, sizeof key), cell);
+            g_hash_table_insert (grid, g_memdup2 (&key, sizeof key), cell);
           }
         g_array_append_val (cell, flow);
       }
+}
+
+static void
+remember_label (Placer *placer,
+                guint   flow)
+{
+  grid_add (placer->grid, &placer->layout->label_rects[flow], flow);
+}
+
+/* Around the stretch of a route from @end towards @next: @reach long,
+ * 2 × @half wide. */
+static BpRect
+end_rect (BpPoint end,
+          BpPoint next,
+          double  reach,
+          double  half)
+{
+  if (end.x == next.x)
+    return (BpRect) { end.x - half, MIN (end.y, end.y + (next.y > end.y ? reach : -reach)),
+                      2 * half, reach };
+  return (BpRect) { MIN (end.x, end.x + (next.x > end.x ? reach : -reach)), end.y - half,
+                    reach, 2 * half };
+}
+
+/* A label on another flow's arrowhead hides where that flow goes, and
+ * one on another flow's start at its card reads as that flow's label:
+ * both ends of every routed flow are kept clear of labels. tips[2 i] is
+ * flow i's arrowhead, tips[2 i + 1] its start. */
+#define START_REACH 8.0
+#define START_HALF  1.5
+
+static void
+remember_tips (Placer *placer)
+{
+  BpLayout *self = placer->layout;
+
+  placer->tips = g_new0 (BpRect, 2 * self->n_flows);
+  placer->tip_grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->n_flows; i++)
+    {
+      const BpLayoutRoute *route = &self->routes[i];
+      const BpPoint *p;
+      guint n = route->n_points;
+
+      if (n < 2)
+        continue;
+      p = &g_array_index (self->points, BpPoint, route->first);
+      placer->tips[2 * i] = end_rect (p[n - 1], p[n - 2], BP_LAYOUT_ARROW_LENGTH, BP_LAYOUT_ARROW_HALF_WIDTH);
+      placer->tips[2 * i + 1] = end_rect (p[0], p[1], MIN (START_REACH, segment_length (&p[0], &p[1])),
+                                          START_HALF);
+      grid_add (placer->tip_grid, &placer->tips[2 * i], 2 * i);
+      grid_add (placer->tip_grid, &placer->tips[2 * i + 1], 2 * i + 1);
+    }
 }
 
 static double
@@ -277,6 +334,24 @@ spot_cost (Placer       *placer,
         for (guint k = 0; cell != NULL && k < cell->len; k++)
           {
             probe.cost += overlap_area (&spaced, &self->label_rects[g_array_index (cell, guint, k)]);
+            if (probe.cost > 0 && stop_at_any)
+              return probe.cost;
+          }
+      }
+
+  cell_range (&probe.rect, &x0, &y0, &x1, &y1);
+  for (gint64 cx = x0; cx <= x1; cx++)
+    for (gint64 cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *cell = g_hash_table_lookup (placer->tip_grid, &key);
+
+        for (guint k = 0; cell != NULL && k < cell->len; k++)
+          {
+            guint end = g_array_index (cell, guint, k);
+
+            if (end / 2 != placer->flow)
+              probe.cost += overlap_area (&probe.rect, &placer->tips[end]);
             if (probe.cost > 0 && stop_at_any)
               return probe.cost;
           }
@@ -537,9 +612,8 @@ void
 bp_layout_place_labels (BpLayout *self)
 {
   Placer placer = {
-    self,
-    NULL,
-    { BP_LAYOUT_HEADER_WIDTH, BP_LAYOUT_TITLE_HEIGHT + BP_LAYOUT_HEADER_HEIGHT,
+    .layout = self,
+    .area = { BP_LAYOUT_HEADER_WIDTH, BP_LAYOUT_TITLE_HEIGHT + BP_LAYOUT_HEADER_HEIGHT,
       self->width - BP_LAYOUT_HEADER_WIDTH,
       self->height - BP_LAYOUT_TITLE_HEIGHT - BP_LAYOUT_HEADER_HEIGHT },
   };
@@ -558,8 +632,12 @@ bp_layout_place_labels (BpLayout *self)
       if (self->label_sizes == NULL)
         self->label_sizes = bp_layout_label_sizes_new ();
       if (placer.grid == NULL)
-        placer.grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
+        {
+          placer.grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_array_unref);
+          remember_tips (&placer);
+        }
+      placer.flow = i;
 
       size = measure (self->label_sizes, label);
       self->label_rects[i] = place_label (&placer, &g_array_index (self->points, BpPoint, route->first),
@@ -569,4 +647,6 @@ bp_layout_place_labels (BpLayout *self)
     }
 
   g_clear_pointer (&placer.grid, g_hash_table_unref);
+  g_clear_pointer (&placer.tip_grid, g_hash_table_unref);
+  g_free (placer.tips);
 }
