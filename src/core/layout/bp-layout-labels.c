@@ -147,7 +147,7 @@ measure (BpLayoutLabelSizes *self,
 typedef struct {
   BpLayout   *layout;
   GHashTable *grid;     /* cell key → GArray of flow positions */
-  GHashTable *tip_grid; /* cell key → GArray of positions in tips */
+  BpLayoutIndex *tip_index; /* of tips */
   BpRect     *tips;     /* around each route's arrowhead and start */
   guint       flow;     /* the flow being labelled */
   BpRect      area;     /* the stage columns below their headers */
@@ -248,8 +248,7 @@ remember_tips (Placer *placer)
   BpLayout *self = placer->layout;
 
   placer->tips = g_new0 (BpRect, 2 * self->n_flows);
-  placer->tip_grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
-                                            (GDestroyNotify) g_array_unref);
+  placer->tip_index = bp_layout_index_new (2 * self->n_flows);
   for (guint i = 0; i < self->n_flows; i++)
     {
       const BpLayoutRoute *route = &self->routes[i];
@@ -262,8 +261,8 @@ remember_tips (Placer *placer)
       placer->tips[2 * i] = end_rect (p[n - 1], p[n - 2], BP_LAYOUT_ARROW_LENGTH, BP_LAYOUT_ARROW_HALF_WIDTH);
       placer->tips[2 * i + 1] = end_rect (p[0], p[1], MIN (START_REACH, segment_length (&p[0], &p[1])),
                                           START_HALF);
-      grid_add (placer->tip_grid, &placer->tips[2 * i], 2 * i);
-      grid_add (placer->tip_grid, &placer->tips[2 * i + 1], 2 * i + 1);
+      bp_layout_index_insert (placer->tip_index, 2 * i, &placer->tips[2 * i]);
+      bp_layout_index_insert (placer->tip_index, 2 * i + 1, &placer->tips[2 * i + 1]);
     }
 }
 
@@ -282,7 +281,20 @@ typedef struct {
   BpRect          rect;   /* the label with its clearance */
   double          cost;
   gboolean        stop_at_any;
+  const BpRect   *tips;
+  guint           flow;
 } Probe;
+
+static gboolean
+add_end_cost (guint    index,
+              gpointer user_data)
+{
+  Probe *probe = user_data;
+  double area = index / 2 == probe->flow ? 0 : overlap_area (&probe->rect, &probe->tips[index]);
+
+  probe->cost += area;
+  return area > 0 && probe->stop_at_any;
+}
 
 static gboolean
 add_card_cost (guint    index,
@@ -307,7 +319,7 @@ spot_cost (Placer       *placer,
     self,
     { rect->x - NEAR_CLEARANCE, rect->y - NEAR_CLEARANCE,
       rect->width + 2 * NEAR_CLEARANCE, rect->height + 2 * NEAR_CLEARANCE },
-    0, stop_at_any,
+    0, stop_at_any, placer->tips, placer->flow,
   };
   BpRect spaced = {
     rect->x - CLEARANCE, rect->y - CLEARANCE, rect->width + 2 * CLEARANCE, rect->height + 2 * CLEARANCE,
@@ -339,24 +351,8 @@ spot_cost (Placer       *placer,
           }
       }
 
-  cell_range (&probe.rect, &x0, &y0, &x1, &y1);
-  for (gint64 cx = x0; cx <= x1; cx++)
-    for (gint64 cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (placer->tip_grid, &key);
-
-        for (guint k = 0; cell != NULL && k < cell->len; k++)
-          {
-            guint end = g_array_index (cell, guint, k);
-
-            if (end / 2 != placer->flow)
-              probe.cost += overlap_area (&probe.rect, &placer->tips[end]);
-            if (probe.cost > 0 && stop_at_any)
-              return probe.cost;
-          }
-      }
-
+  if (bp_layout_index_query (placer->tip_index, &probe.rect, add_end_cost, &probe))
+    return probe.cost;
   bp_layout_index_query (self->step_index, &probe.rect, add_card_cost, &probe);
   return probe.cost;
 }
@@ -647,6 +643,6 @@ bp_layout_place_labels (BpLayout *self)
     }
 
   g_clear_pointer (&placer.grid, g_hash_table_unref);
-  g_clear_pointer (&placer.tip_grid, g_hash_table_unref);
+  g_clear_pointer (&placer.tip_index, bp_layout_index_free);
   g_free (placer.tips);
 }
