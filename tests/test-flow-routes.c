@@ -519,6 +519,115 @@ test_card_moved_into_backstage (void)
   g_assert_cmpuint (after.touching, ==, 0);
 }
 
+/* A rework flow back to the card before it in the backstage row goes
+ * round below the cards, along the narrow channel above the line of
+ * internal interaction; its label must fit in that channel, on the run,
+ * clear of the cards and of the line. */
+static void
+test_rework_label_above_line (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  g_autoptr(BpLayout) layout = NULL;
+  Violations v = { 0 };
+  BpStep *repair, *image;
+  BpFlow *rework;
+  BpRect label;
+  double line_y;
+  guint n;
+  const BpPoint *path;
+  gboolean on_run = FALSE;
+
+  bp_history_freeze (bp_document_get_history (doc));
+  repair = add_card (doc, BACKSTAGE, 0, 24, "Replaces the failed SSD");
+  image = add_card (doc, BACKSTAGE, 0, 240, "Reimages with the standard build");
+  add_flow (doc, repair, image);
+  rework = add_flow (doc, image, repair);
+  bp_flow_set_label (rework, "image fails checks");
+
+  layout = bp_layout_new (doc);
+  count_violations (layout, &v);
+  report ("rework", &v);
+  g_assert_cmpuint (v.labels_placed, ==, 1);
+  g_assert_cmpuint (v.labels, ==, 0);
+
+  /* Still on its route: a run passes through the pill. */
+  g_assert_true (bp_layout_get_flow_label_rect (layout, 1, &label));
+  g_assert_true (bp_layout_get_line_y (layout, BP_LINE_INTERNAL_INTERACTION, &line_y));
+  path = bp_layout_get_flow_path (layout, 1, &n);
+  for (guint i = 1; i < n; i++)
+    if (path[i].y == path[i - 1].y && path[i].y > label.y && path[i].y < label.y + label.height &&
+        MIN (path[i].x, path[i - 1].x) < label.x && MAX (path[i].x, path[i - 1].x) > label.x + label.width)
+      on_run = TRUE;
+  g_assert_true (on_run);
+  g_assert_cmpfloat (label.y + label.height, <, line_y);
+}
+
+/* Whether @rect comes within TOUCH_GAP of either end of @points: the
+ * arrowhead at its tip or the first stretch at its start. */
+static gboolean
+rect_on_ends (const BpRect *rect, const BpPoint *points, guint n)
+{
+  BpPoint corners[4] = {
+    { rect->x, rect->y }, { rect->x + rect->width, rect->y },
+    { rect->x + rect->width, rect->y + rect->height }, { rect->x, rect->y + rect->height },
+  };
+  BpPoint start = points[0], next = points[1];
+  double len = hypot (next.x - start.x, next.y - start.y);
+  Segment first = { start, { start.x + (next.x - start.x) / len * MIN (len, 8.0),
+                             start.y + (next.y - start.y) / len * MIN (len, 8.0) } };
+
+  for (guint e = 0; e < 4; e++)
+    {
+      Segment edge = { corners[e], corners[(e + 1) % 4] };
+
+      if (touches_arrowhead (points, n, &edge))
+        return TRUE;
+    }
+  /* The start's stretch inside the pill or near its edge. */
+  return (first.b.x > rect->x - TOUCH_GAP && first.a.x < rect->x + rect->width + TOUCH_GAP &&
+          MAX (first.a.y, first.b.y) > rect->y - TOUCH_GAP &&
+          MIN (first.a.y, first.b.y) < rect->y + rect->height + TOUCH_GAP) ||
+         (first.a.x > rect->x - TOUCH_GAP && first.b.x < rect->x + rect->width + TOUCH_GAP &&
+          MAX (first.a.y, first.b.y) > rect->y - TOUCH_GAP &&
+          MIN (first.a.y, first.b.y) < rect->y + rect->height + TOUCH_GAP);
+}
+
+/* A customer enters a code, the website asks for it, and sends the
+ * customer back on a wrong code: the rework flow runs up beside the
+ * forward one, across the line of interaction. Its label must not hide
+ * the forward flow's arrowhead, nor sit on its start, where it would
+ * read as that flow's label. */
+static void
+test_label_clear_of_other_ends (void)
+{
+  g_autoptr(BpDocument) doc = bp_document_new_standard ();
+  g_autoptr(BpLayout) layout = NULL;
+  Violations v = { 0 };
+  BpStep *login, *code;
+  BpFlow *retry;
+  BpRect label;
+  const BpPoint *path;
+  guint n;
+
+  bp_history_freeze (bp_document_get_history (doc));
+  login = add_card (doc, CUSTOMER, 0, 24, "Enters password and 2FA code");
+  code = add_card (doc, FRONTSTAGE, 0, 24, "Asks for the one-time code");
+  add_flow (doc, login, code);
+  retry = add_flow (doc, code, login);
+  bp_flow_set_label (retry, "wrong code");
+
+  layout = bp_layout_new (doc);
+  count_violations (layout, &v);
+  report ("wrong code", &v);
+  g_assert_cmpuint (v.labels_placed, ==, 1);
+  g_assert_cmpuint (v.labels, ==, 0);
+
+  g_assert_true (bp_layout_get_flow_label_rect (layout, 1, &label));
+  path = bp_layout_get_flow_path (layout, 0, &n);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_false (rect_on_ends (&label, path, n));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +639,8 @@ main (int   argc,
   g_test_add_func ("/flow-routes/distinct/card-moved-into-backstage", test_card_moved_into_backstage);
   g_test_add_func ("/flow-routes/labels-clear/samples", test_labels_clear_samples);
   g_test_add_func ("/flow-routes/labels-clear/random", test_labels_clear_random);
+  g_test_add_func ("/flow-routes/labels-clear/rework-above-line", test_rework_label_above_line);
+  g_test_add_func ("/flow-routes/labels-clear/other-ends", test_label_clear_of_other_ends);
 
   return g_test_run ();
 }

@@ -147,6 +147,9 @@ measure (BpLayoutLabelSizes *self,
 typedef struct {
   BpLayout   *layout;
   GHashTable *grid;     /* cell key → GArray of flow positions */
+  BpLayoutIndex *tip_index; /* of tips */
+  BpRect     *tips;     /* around each route's arrowhead and start */
+  guint       flow;     /* the flow being labelled */
   BpRect      area;     /* the stage columns below their headers */
 } Placer;
 
@@ -188,10 +191,10 @@ cell_range (const BpRect *rect,
 }
 
 static void
-remember_label (Placer *placer,
-                guint   flow)
+grid_add (GHashTable   *grid,
+          const BpRect *rect,
+          guint         flow)
 {
-  const BpRect *rect = &placer->layout->label_rects[flow];
   gint64 x0, y0, x1, y1;
 
   cell_range (rect, &x0, &y0, &x1, &y1);
@@ -199,15 +202,68 @@ remember_label (Placer *placer,
     for (gint64 cy = y0; cy <= y1; cy++)
       {
         gint64 key = cell_key (cx, cy);
-        GArray *cell = g_hash_table_lookup (placer->grid, &key);
+        GArray *cell = g_hash_table_lookup (grid, &key);
 
         if (cell == NULL)
           {
             cell = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (placer->grid, g_memdup2 (&key, sizeof key), cell);
+            g_hash_table_insert (grid, g_memdup2 (&key, sizeof key), cell);
           }
         g_array_append_val (cell, flow);
       }
+}
+
+static void
+remember_label (Placer *placer,
+                guint   flow)
+{
+  grid_add (placer->grid, &placer->layout->label_rects[flow], flow);
+}
+
+/* Around the stretch of a route from @end towards @next: @reach long,
+ * 2 × @half wide. */
+static BpRect
+end_rect (BpPoint end,
+          BpPoint next,
+          double  reach,
+          double  half)
+{
+  if (end.x == next.x)
+    return (BpRect) { end.x - half, MIN (end.y, end.y + (next.y > end.y ? reach : -reach)),
+                      2 * half, reach };
+  return (BpRect) { MIN (end.x, end.x + (next.x > end.x ? reach : -reach)), end.y - half,
+                    reach, 2 * half };
+}
+
+/* A label on another flow's arrowhead hides where that flow goes, and
+ * one on another flow's start at its card reads as that flow's label:
+ * both ends of every routed flow are kept clear of labels. tips[2 i] is
+ * flow i's arrowhead, tips[2 i + 1] its start. */
+#define START_REACH 8.0
+#define START_HALF  1.5
+
+static void
+remember_tips (Placer *placer)
+{
+  BpLayout *self = placer->layout;
+
+  placer->tips = g_new0 (BpRect, 2 * self->n_flows);
+  placer->tip_index = bp_layout_index_new (2 * self->n_flows);
+  for (guint i = 0; i < self->n_flows; i++)
+    {
+      const BpLayoutRoute *route = &self->routes[i];
+      const BpPoint *p;
+      guint n = route->n_points;
+
+      if (n < 2)
+        continue;
+      p = &g_array_index (self->points, BpPoint, route->first);
+      placer->tips[2 * i] = end_rect (p[n - 1], p[n - 2], BP_LAYOUT_ARROW_LENGTH, BP_LAYOUT_ARROW_HALF_WIDTH);
+      placer->tips[2 * i + 1] = end_rect (p[0], p[1], MIN (START_REACH, segment_length (&p[0], &p[1])),
+                                          START_HALF);
+      bp_layout_index_insert (placer->tip_index, 2 * i, &placer->tips[2 * i]);
+      bp_layout_index_insert (placer->tip_index, 2 * i + 1, &placer->tips[2 * i + 1]);
+    }
 }
 
 static double
@@ -225,7 +281,20 @@ typedef struct {
   BpRect          rect;   /* the label with its clearance */
   double          cost;
   gboolean        stop_at_any;
+  const BpRect   *tips;
+  guint           flow;
 } Probe;
+
+static gboolean
+add_end_cost (guint    index,
+              gpointer user_data)
+{
+  Probe *probe = user_data;
+  double area = index / 2 == probe->flow ? 0 : overlap_area (&probe->rect, &probe->tips[index]);
+
+  probe->cost += area;
+  return area > 0 && probe->stop_at_any;
+}
 
 static gboolean
 add_card_cost (guint    index,
@@ -250,7 +319,7 @@ spot_cost (Placer       *placer,
     self,
     { rect->x - NEAR_CLEARANCE, rect->y - NEAR_CLEARANCE,
       rect->width + 2 * NEAR_CLEARANCE, rect->height + 2 * NEAR_CLEARANCE },
-    0, stop_at_any,
+    0, stop_at_any, placer->tips, placer->flow,
   };
   BpRect spaced = {
     rect->x - CLEARANCE, rect->y - CLEARANCE, rect->width + 2 * CLEARANCE, rect->height + 2 * CLEARANCE,
@@ -282,6 +351,8 @@ spot_cost (Placer       *placer,
           }
       }
 
+  if (bp_layout_index_query (placer->tip_index, &probe.rect, add_end_cost, &probe))
+    return probe.cost;
   bp_layout_index_query (self->step_index, &probe.rect, add_card_cost, &probe);
   return probe.cost;
 }
@@ -321,6 +392,43 @@ spot (const BpPoint *points,
     x += side * (size.width / 2 + CLEARANCE + 1);
 
   return (BpRect) { x - size.width / 2, y - size.height / 2, size.width, size.height };
+}
+
+/* The channel between a row of cards and a line (18 units) is a little
+ * wider than a pill, but a pill centred on a run along the channel's
+ * middle reaches the line: slides a pill on horizontal run @a–@b off a
+ * line it would sit on, as long as the run still passes through the
+ * pill and not near its edge. */
+#define RUN_INSIDE 3.0
+
+static BpRect
+off_lines (const Placer  *placer,
+           const BpPoint *a,
+           const BpPoint *b,
+           BpRect         rect)
+{
+  const BpLayout *self = placer->layout;
+
+  if (a->y != b->y)
+    return rect;
+
+  for (guint i = 0; i < BP_N_LINES; i++)
+    {
+      double y = self->line_y[i];
+      double top = rect.y;
+
+      if (!self->line_shown[i] || y <= rect.y - LINE_CLEARANCE ||
+          y >= rect.y + rect.height + LINE_CLEARANCE)
+        continue;
+      if (y > a->y)
+        top = y - LINE_CLEARANCE - 0.05 - rect.height;
+      else
+        top = y + LINE_CLEARANCE + 0.05;
+      if (a->y < top + RUN_INSIDE || a->y > top + rect.height - RUN_INSIDE)
+        return rect;
+      rect.y = top;
+    }
+  return rect;
 }
 
 /* How far from its middle a label may go along segment @s: not into the
@@ -451,6 +559,8 @@ try_segment (Placer        *placer,
           if (fabs (along) > reach)
             break;
           rect = spot (points, s, along, side == 2 ? -1 : side, size);
+          if (side == 0)
+            rect = off_lines (placer, &points[s], &points[s + 1], rect);
           if (try_spot (placer, &rect, best))
             return TRUE;
         }
@@ -498,9 +608,8 @@ void
 bp_layout_place_labels (BpLayout *self)
 {
   Placer placer = {
-    self,
-    NULL,
-    { BP_LAYOUT_HEADER_WIDTH, BP_LAYOUT_TITLE_HEIGHT + BP_LAYOUT_HEADER_HEIGHT,
+    .layout = self,
+    .area = { BP_LAYOUT_HEADER_WIDTH, BP_LAYOUT_TITLE_HEIGHT + BP_LAYOUT_HEADER_HEIGHT,
       self->width - BP_LAYOUT_HEADER_WIDTH,
       self->height - BP_LAYOUT_TITLE_HEIGHT - BP_LAYOUT_HEADER_HEIGHT },
   };
@@ -519,8 +628,12 @@ bp_layout_place_labels (BpLayout *self)
       if (self->label_sizes == NULL)
         self->label_sizes = bp_layout_label_sizes_new ();
       if (placer.grid == NULL)
-        placer.grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
-                                             (GDestroyNotify) g_array_unref);
+        {
+          placer.grid = g_hash_table_new_full (cell_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_array_unref);
+          remember_tips (&placer);
+        }
+      placer.flow = i;
 
       size = measure (self->label_sizes, label);
       self->label_rects[i] = place_label (&placer, &g_array_index (self->points, BpPoint, route->first),
@@ -530,4 +643,6 @@ bp_layout_place_labels (BpLayout *self)
     }
 
   g_clear_pointer (&placer.grid, g_hash_table_unref);
+  g_clear_pointer (&placer.tip_index, bp_layout_index_free);
+  g_free (placer.tips);
 }

@@ -224,6 +224,11 @@ sort_across (Separator *sep)
   GArray *sorted = sep->scratch->sorted;
   double least = G_MAXDOUBLE;
 
+  /* No runs: the key array may have no storage yet, and offsets into it
+   * would be undefined. */
+  if (n == 0)
+    return;
+
   g_array_set_size (sep->scratch->keys, 4 * n);
   keys = (guint32 *) (gpointer) sep->scratch->keys->data;
   order = keys + 2 * n;
