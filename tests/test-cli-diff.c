@@ -7,11 +7,13 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "bpj/bp-bpj.h"
+#include "layout/bp-layout.h"
 #include "model/bp-duration.h"
 
 /* touchpoint --diff OLD NEW, run as a user would, without a display. */
@@ -368,6 +370,224 @@ test_sample_pair (void)
                      json_array_get_double_element (figure (root, "elapsed"), 0));
 }
 
+
+/* ------------------------------------------------------------------ */
+/* --export=OUT --diff-against=OLD NEW                                 */
+
+/* How many pixels of the added-card outline's green (GNOME green 4,
+ * #2ec27e) stand in the band just left of card @id of the future
+ * sample, on @surface, drawn at one pixel per canvas unit. */
+static guint
+count_added_outline (cairo_surface_t *surface,
+                     const char      *id)
+{
+  g_autofree char *path = sample_path ("loan-payment-future.bpj");
+  g_autoptr(BpDocument) document = bp_bpj_load (path, NULL);
+  g_autoptr(BpLayout) layout = NULL;
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+  BpRect card;
+
+  g_assert_nonnull (document);
+  layout = bp_layout_new (document);
+  bp_layout_update (layout);
+  g_assert_true (bp_layout_get_item_rect (layout, bp_document_lookup (document, id), &card));
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >=, card.x + card.width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), >=, card.y + card.height);
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = card.y + 10; y < card.y + card.height - 10; y++)
+    for (int x = card.x - 7; x < card.x; x++)
+      {
+        guint32 value = ((const guint32 *) (data + y * stride))[x];
+        int r = (value >> 16) & 0xff, g = (value >> 8) & 0xff, b = value & 0xff;
+
+        if (ABS (r - 0x2e) < 40 && ABS (g - 0xc2) < 40 && ABS (b - 0x7e) < 40)
+          n++;
+      }
+
+  return n;
+}
+
+/* The sample pair exported to @out, with the comparison or not: exit 0. */
+static void
+export_sample (const char *out,
+               const char *page,
+               gboolean    compare)
+{
+  g_autofree char *current = sample_path ("loan-payment.bpj");
+  g_autofree char *future = sample_path ("loan-payment-future.bpj");
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_autofree char *against = g_strconcat ("--diff-against=", current, NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, export);
+  if (page != NULL)
+    g_ptr_array_add (args, (char *) page);
+  if (compare)
+    g_ptr_array_add (args, against);
+  g_ptr_array_add (args, future);
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (run_touchpoint ((const char * const *) args->pdata, NULL, NULL), ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The card added in the future state is outlined in green on the PNG,
+ * and only with --diff-against. */
+static void
+test_export_png (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *with = g_build_filename (fixture->dir, "with.png", NULL);
+  g_autofree char *without = g_build_filename (fixture->dir, "without.png", NULL);
+  cairo_surface_t *surface;
+
+  export_sample (with, NULL, TRUE);
+  export_sample (without, NULL, FALSE);
+
+  surface = cairo_image_surface_create_from_png (with);
+  g_assert_cmpuint (count_added_outline (surface, "cu-paylink"), >, 40);
+  /* A card that did not change has none. */
+  g_assert_cmpuint (count_added_outline (surface, "cu-read"), ==, 0);
+  cairo_surface_destroy (surface);
+
+  surface = cairo_image_surface_create_from_png (without);
+  g_assert_cmpuint (count_added_outline (surface, "cu-paylink"), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* Runs a poppler tool; FALSE (and the test skipped) when it is not
+ * installed. */
+static gboolean
+run_poppler (const char **argv,
+             char       **out)
+{
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("poppler-utils (pdftotext, pdftoppm) is not installed");
+      return FALSE;
+    }
+
+  argv[0] = program;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                out, NULL, &status, &error);
+  argv[0] = NULL;
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+static char *
+pdf_first_page_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL };
+  char *out = NULL;
+
+  return run_poppler (argv, &out) ? out : NULL;
+}
+
+static void
+assert_comparison_legend (const char *pdf,
+                          gboolean    present)
+{
+  const char *names[] = { "Added", "Changed", "Removed", "Moved" };
+  g_autofree char *text = pdf_first_page_text (pdf);
+
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (present)
+      g_assert_nonnull (strstr (text, names[i]));
+    else
+      g_assert_null (strstr (text, names[i]));
+}
+
+/* A fitted PDF page, read back at 72 dpi (a pixel a point, a point a
+ * canvas unit) has the green outline; a slide deck has the legend of
+ * the comparison's marks on its first slide. */
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *fit = g_build_filename (fixture->dir, "fit.pdf", NULL);
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.pdf", NULL);
+  g_autofree char *slides = g_build_filename (fixture->dir, "slides.pdf", NULL);
+  g_autofree char *slides_plain = g_build_filename (fixture->dir, "slides-plain.pdf", NULL);
+  g_autofree char *raster = g_build_filename (fixture->dir, "fit", NULL);
+  g_autofree char *raster_png = g_build_filename (fixture->dir, "fit.png", NULL);
+  const char *argv[] = { "pdftoppm", "-png", "-r", "72", "-singlefile", fit, raster, NULL };
+  cairo_surface_t *surface;
+
+  export_sample (fit, NULL, TRUE);
+  export_sample (plain, NULL, FALSE);
+  export_sample (slides, "--export-page=slide", TRUE);
+  export_sample (slides_plain, "--export-page=slide", FALSE);
+
+  assert_comparison_legend (fit, TRUE);
+  assert_comparison_legend (plain, FALSE);
+  assert_comparison_legend (slides, TRUE);
+  assert_comparison_legend (slides_plain, FALSE);
+
+  if (!run_poppler (argv, NULL))
+    return;
+  surface = cairo_image_surface_create_from_png (raster_png);
+  g_assert_cmpuint (count_added_outline (surface, "cu-paylink"), >, 40);
+  g_assert_cmpuint (count_added_outline (surface, "cu-read"), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* An OLD that cannot be read: the reader's error, exit 1, no file. */
+static void
+test_export_bad_old (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "out.png", NULL);
+  g_autofree char *bpj_out = g_build_filename (fixture->dir, "out.bpj", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.bpj", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.bpj", NULL);
+  g_autofree char *export = g_strconcat ("--export=", out, NULL);
+  g_autofree char *export_bpj = g_strconcat ("--export=", bpj_out, NULL);
+  g_autofree char *against_missing = g_strconcat ("--diff-against=", missing, NULL);
+  g_autofree char *against_broken = g_strconcat ("--diff-against=", broken, NULL);
+  g_autofree char *against = g_strconcat ("--diff-against=", fixture->old_path, NULL);
+  const char *missing_args[] = { export, against_missing, fixture->new_path, NULL };
+  const char *broken_args[] = { export, against_broken, fixture->new_path, NULL };
+  const char *bpj_args[] = { export_bpj, against, fixture->new_path, NULL };
+  const char *alone_args[] = { against, fixture->new_path, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *broken_err = NULL;
+  g_autofree char *bpj_err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_touchpoint (missing_args, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "missing.bpj"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_file_set_contents (broken,
+                       "{\"format\":\"bpj\",\"version\":1,\"stages\":[{\"id\":\"s\"}],"
+                       "\"lanes\":[{\"id\":\"l\",\"kind\":\"customer\"}],"
+                       "\"steps\":[{\"id\":\"a\",\"lane\":\"back2\",\"stage\":\"s\",\"x\":0}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (run_touchpoint (broken_args, NULL, &broken_err), ==, 1);
+  g_assert_nonnull (strstr (broken_err, "broken.bpj: steps[0].lane: "));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* A .bpj holds the blueprint, not a picture of the change. */
+  g_assert_cmpint (run_touchpoint (bpj_args, NULL, &bpj_err), ==, 1);
+  g_assert_nonnull (strstr (bpj_err, "--diff-against"));
+  g_assert_false (g_file_test (bpj_out, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_touchpoint (alone_args, NULL, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +601,9 @@ main (int   argc,
   ADD ("/cli-diff/json", test_json);
   ADD ("/cli-diff/unreadable", test_unreadable);
   ADD ("/cli-diff/usage", test_usage);
+  ADD ("/cli-diff/export-png", test_export_png);
+  ADD ("/cli-diff/export-pdf", test_export_pdf);
+  ADD ("/cli-diff/export-bad-old", test_export_bad_old);
 #undef ADD
   g_test_add_func ("/cli-diff/sample-pair", test_sample_pair);
 

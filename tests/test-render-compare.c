@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <math.h>
 
 #include "bpj/bp-bpj.h"
 #include "compare/bp-compare.h"
+#include "export/bp-export.h"
 #include "layout/bp-layout.h"
 #include "render/bp-render-compare.h"
 #include "render/bp-render-overlay.h"
@@ -184,6 +186,93 @@ test_moved_arrow (Fixture       *f,
   g_assert_true (found);
 }
 
+
+/* Pixels of the added-card outline's green, #2ec27e, on every page an
+ * export with @options draws of @layout. */
+static guint
+count_green (BpLayout              *layout,
+             const BpExportOptions *options)
+{
+  guint n_pages = bp_export_get_n_pages (layout, options);
+  guint n = 0;
+
+  g_assert_cmpuint (n_pages, >, 0);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_surface_t *surface;
+      const guint8 *data;
+      double width, height;
+      int stride;
+      cairo_t *cr;
+
+      g_assert_true (bp_export_get_page_size (layout, options, page, &width, &height));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width), ceil (height));
+      cr = cairo_create (surface);
+      bp_export_draw_page (cr, layout, options, page);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+        for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+          {
+            guint32 value = ((const guint32 *) (data + y * stride))[x];
+
+            n += (value & 0xffffff) == 0x2ec27e;
+          }
+      cairo_surface_destroy (surface);
+    }
+
+  return n;
+}
+
+/* Every kind of export draws the comparison when given the old state
+ * (the frontstage lane's stripe is the same green, so what counts is
+ * what the comparison adds), and the preview's pages are the file's. */
+static void
+test_every_export (Fixture       *f,
+                   gconstpointer  data)
+{
+  struct {
+    BpExportFormat format;
+    BpExportPage   page;
+    gboolean       per_stage;
+    guint          per_slide;
+  } kinds[] = {
+    { BP_EXPORT_FORMAT_PNG, BP_EXPORT_PAGE_FIT, FALSE, 0 },
+    { BP_EXPORT_FORMAT_SVG, BP_EXPORT_PAGE_FIT, FALSE, 0 },
+    { BP_EXPORT_FORMAT_PDF, BP_EXPORT_PAGE_FIT, FALSE, 0 },
+    { BP_EXPORT_FORMAT_PDF, BP_EXPORT_PAGE_FIT, TRUE, 0 },
+    { BP_EXPORT_FORMAT_PDF, BP_EXPORT_PAGE_SLIDE, FALSE, 0 },
+    { BP_EXPORT_FORMAT_PDF, BP_EXPORT_PAGE_SLIDE, FALSE, 2 },
+    { BP_EXPORT_FORMAT_PDF, BP_EXPORT_PAGE_SLIDE, TRUE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      BpExportOptions options;
+      guint plain, compared;
+
+      bp_export_options_init (&options);
+      options.format = kinds[i].format;
+      options.page = kinds[i].page;
+      options.page_per_stage = kinds[i].per_stage;
+      options.stages_per_slide = kinds[i].per_slide;
+      plain = count_green (f->layout, &options);
+      g_assert_false (bp_export_wants_compare_legend (&options));
+
+      options.compare_with = f->old_document;
+      g_assert_true (bp_export_wants_compare_legend (&options));
+      compared = count_green (f->layout, &options);
+      g_test_message ("kind %u: %u green pixels, %u with the comparison", i, plain, compared);
+      g_assert_cmpuint (compared, >, plain + 50);
+
+      /* The legend off leaves the marks but not their legend. */
+      options.legend = BP_EXPORT_LEGEND_OFF;
+      g_assert_false (bp_export_wants_compare_legend (&options));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +284,7 @@ main (int   argc,
   ADD ("/render-compare/added-and-changed", test_added_and_changed);
   ADD ("/render-compare/removed-ghost", test_removed_ghost);
   ADD ("/render-compare/moved-arrow", test_moved_arrow);
+  ADD ("/render-compare/every-export", test_every_export);
 #undef ADD
 
   return g_test_run ();

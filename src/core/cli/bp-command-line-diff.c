@@ -102,3 +102,32 @@ bp_command_line_diff (char       **files,
 
   return bp_comparison_is_same (comparison) ? DIFF_SAME : DIFF_DIFFERENT;
 }
+
+BpDocument *
+bp_command_line_read_diff_against (const char      *old_path,
+                                   const char      *export_path,
+                                   BpExportOptions *options)
+{
+  g_autoptr(BpDocument) old_document = NULL;
+  g_autoptr(GError) error = NULL;
+  BpExportFormat format;
+
+  g_return_val_if_fail (old_path != NULL && export_path != NULL && options != NULL, NULL);
+
+  /* A sheet or a .bpj holds the blueprint, not a picture of it. */
+  if (!bp_export_format_for_path (export_path, &format) || format == BP_EXPORT_FORMAT_BPJ)
+    {
+      g_printerr (_("--diff-against only applies to a PNG, PDF or SVG export\n"));
+      return NULL;
+    }
+
+  old_document = bp_bpj_load (old_path, &error);
+  if (old_document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  options->compare_with = old_document;
+  return g_steal_pointer (&old_document);
+}

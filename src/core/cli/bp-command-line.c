@@ -42,6 +42,7 @@ typedef struct {
   gboolean   export_no_legend;
   gboolean   diff;
   char      *diff_format;
+  char      *diff_against;
   gboolean   report;
   char      *report_format;
   char     **files;
@@ -56,6 +57,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->export_page, g_free);
   g_clear_pointer (&args->export_stages, g_free);
   g_clear_pointer (&args->diff_format, g_free);
+  g_clear_pointer (&args->diff_against, g_free);
   g_clear_pointer (&args->report_format, g_free);
   g_clear_pointer (&args->export_stages_per_slide, g_free);
   g_clear_pointer (&args->files, g_strfreev);
@@ -118,6 +120,8 @@ create_option_context (Arguments *args)
       N_("Print what changed from the blueprint OLD to NEW; exit 0 when they are the same, 1 when they differ, 2 on trouble"), NULL },
     { "diff-format", 0, 0, G_OPTION_ARG_STRING, &args->diff_format,
       N_("Output of --diff: text or json (default: text)"), N_("FORMAT") },
+    { "diff-against", 0, 0, G_OPTION_ARG_FILENAME, &args->diff_against,
+      N_("Draw on a PNG, PDF or SVG export what changed since the blueprint OLD, with a legend"), N_("OLD") },
     { "report", 0, 0, G_OPTION_ARG_NONE, &args->report,
       N_("Print what FILE says when its figures are added up: elapsed time, line crossings, "
          "each stage’s figures, and the checks"), NULL },
@@ -146,7 +150,8 @@ create_option_context (Arguments *args)
                                       "  touchpoint --export=loan.bpj loan-steps.csv\n"
                                       "  touchpoint --export=loan.bpj loan-steps.csv loan-flows.csv\n"
                                       "  touchpoint --export=loan-steps.csv loan.bpj\n"
-                                      "  touchpoint --diff loan.bpj loan-future.bpj"));
+                                      "  touchpoint --diff loan.bpj loan-future.bpj\n"
+                                      "  touchpoint --export=change.pdf --export-page=slide --diff-against=loan.bpj loan-future.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -561,6 +566,7 @@ static int
 run_export (const Arguments *args)
 {
   g_autoptr(BpDocument) document = NULL;
+  g_autoptr(BpDocument) old_document = NULL;
   g_autoptr(GError) error = NULL;
   BpExportOptions options;
   guint n_files = args->files ? g_strv_length (args->files) : 0;
@@ -582,6 +588,9 @@ run_export (const Arguments *args)
     }
 
   if (!is_csv_output (args->export_path) && !parse_export_options (args, &options))
+    return 1;
+  if (args->diff_against != NULL &&
+      !(old_document = bp_command_line_read_diff_against (args->diff_against, args->export_path, &options)))
     return 1;
 
   document = load_blueprint (args->files[0], &error);
@@ -664,6 +673,7 @@ check_export_only_options (const Arguments *args)
     { args->export_stages_per_slide, "--export-stages-per-slide" },
     { args->export_legend ? "" : NULL, "--export-legend" },
     { args->export_no_legend ? "" : NULL, "--export-no-legend" },
+    { args->diff_against, "--diff-against" },
   };
 
   if (args->export_path != NULL)

@@ -24,10 +24,12 @@
 #include <unistd.h>
 
 #include "bpj/bp-bpj.h"
+#include "compare/bp-compare.h"
 #include "export/bp-pdf-tags.h"
 #include "export/bp-slides.h"
 #include "layout/bp-layout.h"
 #include "render/bp-render.h"
+#include "render/bp-render-compare.h"
 
 /* cairo's image surfaces stop here. */
 #define MAX_PNG_SIDE 32767
@@ -75,6 +77,14 @@ bp_export_wants_legend (const BpExportOptions *options)
     default:
       return options->format == BP_EXPORT_FORMAT_PDF && options->page == BP_EXPORT_PAGE_SLIDE;
     }
+}
+
+gboolean
+bp_export_wants_compare_legend (const BpExportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  return options->compare_with != NULL && options->legend != BP_EXPORT_LEGEND_OFF;
 }
 
 gboolean
@@ -375,6 +385,34 @@ typedef struct {
   gboolean background;
 } Page;
 
+/* What is drawn over the blueprint: the comparison with
+ * options->compare_with, and that blueprint laid out; both NULL
+ * without one. */
+typedef struct {
+  BpComparison *comparison;
+  BpLayout     *old_layout;
+} Marks;
+
+static void
+marks_init (Marks                 *marks,
+            BpLayout              *layout,
+            const BpExportOptions *options)
+{
+  memset (marks, 0, sizeof *marks);
+  if (options->compare_with == NULL || options->format == BP_EXPORT_FORMAT_BPJ)
+    return;
+
+  marks->comparison = bp_compare (options->compare_with, bp_layout_get_document (layout));
+  marks->old_layout = bp_layout_new (options->compare_with);
+}
+
+static void
+marks_clear (Marks *marks)
+{
+  g_clear_object (&marks->comparison);
+  g_clear_object (&marks->old_layout);
+}
+
 static gboolean
 resolve_stages (BpLayout              *layout,
                 const BpExportOptions *options,
@@ -531,6 +569,7 @@ get_sheet_text (BpLayout              *layout,
   text->render.transparent = options->transparent;
   text->render.title_width = sheet->width;
   text->render.legend = bp_export_wants_legend (options);
+  text->render.compare_legend = bp_export_wants_compare_legend (options);
   if (!sheet->whole)
     text->render.label_bounds = (BpRect) { sheet->x, 0, sheet->width - header, sheet->height };
   text->dx = page->dx;
@@ -559,6 +598,28 @@ get_sheet_text (BpLayout              *layout,
   text->headers = (BpPagePiece) { { 0, top - overlap, header, sheet->height - top + overlap },
                                   0, top - overlap };
   text->title_piece = (BpPagePiece) { { 0, 0, sheet->width, top }, 0, 0 };
+}
+
+/* The comparison over the piece that has the cards, drawn as the canvas
+ * draws it at 100 %: outlines and arrows scale with the page. */
+static void
+draw_marks (cairo_t               *cr,
+            BpLayout              *layout,
+            const Marks           *marks,
+            const BpRenderOptions *render,
+            const BpPagePiece     *piece)
+{
+  if (marks == NULL || marks->comparison == NULL)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, piece->at_x * render->zoom, piece->at_y * render->zoom);
+  cairo_scale (cr, render->zoom, render->zoom);
+  cairo_translate (cr, -piece->area.x, -piece->area.y);
+  cairo_rectangle (cr, piece->area.x, piece->area.y, piece->area.width, piece->area.height);
+  cairo_clip (cr);
+  bp_render_compare (cr, layout, marks->old_layout, marks->comparison, 1, render->dark);
+  cairo_restore (cr);
 }
 
 static void
@@ -593,6 +654,7 @@ static void
 draw_page_full (cairo_t               *cr,
                 BpLayout              *layout,
                 const BpExportOptions *options,
+                const Marks           *marks,
                 const Page            *page,
                 gboolean               tagged,
                 BpPageText            *text_out)
@@ -608,6 +670,7 @@ draw_page_full (cairo_t               *cr,
   cairo_save (cr);
   cairo_translate (cr, page->dx, page->dy);
   draw_sheet (cr, layout, page, &text, tagged);
+  draw_marks (cr, layout, marks, &text.render, &text.stages);
   cairo_restore (cr);
   if (tagged)
     bp_pdf_tags_draw_text (cr, layout, &text);
@@ -621,9 +684,10 @@ static void
 draw_page (cairo_t               *cr,
            BpLayout              *layout,
            const BpExportOptions *options,
+           const Marks           *marks,
            const Page            *page)
 {
-  draw_page_full (cr, layout, options, page, FALSE, NULL);
+  draw_page_full (cr, layout, options, marks, page, FALSE, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -648,9 +712,10 @@ plan_slides (BpLayout              *layout,
   if (!resolve_stages (layout, options, &first, &last))
     return NULL;
 
-  return bp_slides_plan (layout, first, last,
-                         options->page_per_stage ? 1 : options->stages_per_slide,
-                         bp_export_wants_legend (options));
+  return bp_slides_plan_full (layout, first, last,
+                              options->page_per_stage ? 1 : options->stages_per_slide,
+                              bp_export_wants_legend (options),
+                              bp_export_wants_compare_legend (options));
 }
 
 static void
@@ -662,6 +727,7 @@ init_slide_render (BpRenderOptions       *render_options,
   render_options->zoom = zoom;
   render_options->dark = options->dark;
   render_options->legend = bp_export_wants_legend (options);
+  render_options->compare_legend = bp_export_wants_compare_legend (options);
 }
 
 /* Where the slide's pieces come from on the canvas. */
@@ -937,6 +1003,7 @@ static void
 draw_slide_full (cairo_t               *cr,
                  BpLayout              *layout,
                  const BpExportOptions *options,
+                 const Marks           *marks,
                  GArray                *slides,
                  guint                  index,
                  gboolean               tagged,
@@ -964,6 +1031,7 @@ draw_slide_full (cairo_t               *cr,
       bp_render_slide_title (cr, layout, &title_options, slide->width);
     }
   draw_slide_body (cr, layout, &text, &frame, tagged);
+  draw_marks (cr, layout, marks, &text.render, &text.stages);
   draw_slide_markers (cr, layout, options, slide, &frame);
   cairo_restore (cr);
 
@@ -980,10 +1048,11 @@ static void
 draw_slide (cairo_t               *cr,
             BpLayout              *layout,
             const BpExportOptions *options,
+            const Marks           *marks,
             GArray                *slides,
             guint                  index)
 {
-  draw_slide_full (cr, layout, options, slides, index, FALSE, NULL);
+  draw_slide_full (cr, layout, options, marks, slides, index, FALSE, NULL);
 }
 
 guint
@@ -1043,21 +1112,24 @@ bp_export_draw_page (cairo_t               *cr,
                      const BpExportOptions *options,
                      guint                  index)
 {
+  Marks marks;
   Page page;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (BP_IS_LAYOUT (layout));
   g_return_if_fail (options != NULL);
 
+  marks_init (&marks, layout, options);
   if (is_slides (options))
     {
       g_autoptr(GArray) slides = plan_slides (layout, options);
 
       if (slides != NULL && index < slides->len)
-        draw_slide (cr, layout, options, slides, index);
+        draw_slide (cr, layout, options, &marks, slides, index);
     }
   else if (get_page (layout, options, index, &page))
-    draw_page (cr, layout, options, &page);
+    draw_page (cr, layout, options, &marks, &page);
+  marks_clear (&marks);
 }
 
 void
@@ -1066,21 +1138,24 @@ bp_export_draw_page_tagged (cairo_t               *cr,
                             const BpExportOptions *options,
                             guint                  index)
 {
+  Marks marks;
   Page page;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (BP_IS_LAYOUT (layout));
   g_return_if_fail (options != NULL);
 
+  marks_init (&marks, layout, options);
   if (is_slides (options))
     {
       g_autoptr(GArray) slides = plan_slides (layout, options);
 
       if (slides != NULL && index < slides->len)
-        draw_slide_full (cr, layout, options, slides, index, TRUE, NULL);
+        draw_slide_full (cr, layout, options, &marks, slides, index, TRUE, NULL);
     }
   else if (get_page (layout, options, index, &page))
-    draw_page_full (cr, layout, options, &page, TRUE, NULL);
+    draw_page_full (cr, layout, options, &marks, &page, TRUE, NULL);
+  marks_clear (&marks);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1089,6 +1164,7 @@ bp_export_draw_page_tagged (cairo_t               *cr,
 typedef struct {
   BpLayout              *layout;
   const BpExportOptions *options;
+  Marks                  marks;
   Output                 out;
   BpExportProgressFunc   progress;
   gpointer               progress_data;
@@ -1155,7 +1231,7 @@ export_png (Job     *job,
     }
 
   cr = cairo_create (surface);
-  draw_page (cr, job->layout, job->options, &page);
+  draw_page (cr, job->layout, job->options, &job->marks, &page);
   status = cairo_status (cr);
   cairo_destroy (cr);
   report_progress (job, 0.5);
@@ -1201,9 +1277,9 @@ draw_pdf_page (Job             *job,
     bp_pdf_tags_begin_document (cr);
 
   if (slides != NULL)
-    draw_slide_full (cr, job->layout, job->options, slides, index, TRUE, &text);
+    draw_slide_full (cr, job->layout, job->options, &job->marks, slides, index, TRUE, &text);
   else
-    draw_page_full (cr, job->layout, job->options, &page, TRUE, &text);
+    draw_page_full (cr, job->layout, job->options, &job->marks, &page, TRUE, &text);
 
   bp_pdf_tags_add_outline (surface, job->layout, &text, index + 1);
 }
@@ -1269,7 +1345,7 @@ export_svg (Job     *job,
   /* One canvas unit is one CSS pixel, as on screen at 100 %. */
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
   cr = cairo_create (surface);
-  draw_page (cr, job->layout, job->options, &page);
+  draw_page (cr, job->layout, job->options, &job->marks, &page);
   report_progress (job, 0.5);
 
   return finish_surface (out, cr, surface, error) && output_commit (out, error);
@@ -1374,6 +1450,7 @@ bp_export_to_file_full (BpDocument             *document,
   g_return_val_if_fail (BP_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->compare_with == NULL || BP_IS_DOCUMENT (options->compare_with), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -1392,7 +1469,10 @@ bp_export_to_file_full (BpDocument             *document,
     }
 
   if (options->format != BP_EXPORT_FORMAT_BPJ)
-    job.layout = layout = bp_layout_new (document);
+    {
+      job.layout = layout = bp_layout_new (document);
+      marks_init (&job.marks, layout, options);
+    }
 
   switch (options->format)
     {
@@ -1414,6 +1494,7 @@ bp_export_to_file_full (BpDocument             *document,
 
   /* Removes the temporary file when anything failed. */
   output_clear (&job.out);
+  marks_clear (&job.marks);
   if (ok)
     report_progress (&job, 1);
   return ok;

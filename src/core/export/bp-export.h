@@ -53,10 +53,18 @@ typedef struct {
   guint          stages_per_slide;
   /* The legend of the marks on cards, at the right of the title band. */
   BpExportLegend legend;
+  /* The blueprint to compare the exported one with (the service as it
+   * was), or NULL: the export draws what changed since it, as the
+   * editor's Compare With… does (render/bp-render-compare.h), with the
+   * legend of those marks before the other legend, in every format,
+   * unless the legend is BP_EXPORT_LEGEND_OFF. Borrowed; only read. */
+  BpDocument    *compare_with;
 } BpExportOptions;
 
-/* Whether an export with @options draws the legend. */
+/* Whether an export with @options draws the legend of the marks on
+ * cards, and that of a comparison's marks. */
 gboolean   bp_export_wants_legend     (const BpExportOptions *options);
+gboolean   bp_export_wants_compare_legend (const BpExportOptions *options);
 
 /* How far an export has come, from 0 to 1; called in the exporting
  * thread. */

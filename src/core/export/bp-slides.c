@@ -54,6 +54,7 @@ typedef struct {
   guint     first;
   guint     last;
   gboolean  legend;
+  gboolean  compare_legend;
   double    header;       /* the lane header column's width */
   double    body;         /* the header row and the lanes: the height below the title band */
   double    min_zoom;     /* of BP_SLIDE_MIN_TEXT */
@@ -88,6 +89,7 @@ title_height (Planner *p,
 
       bp_render_options_init (&options);
       options.legend = p->legend;
+      options.compare_legend = p->compare_legend;
       *height = bp_render_get_slide_title_height (p->layout, &options, width);
     }
 
@@ -255,8 +257,19 @@ bp_slides_plan (BpLayout *layout,
                 guint     per_slide,
                 gboolean  legend)
 {
+  return bp_slides_plan_full (layout, first, last, per_slide, legend, FALSE);
+}
+
+GArray *
+bp_slides_plan_full (BpLayout *layout,
+                     guint     first,
+                     guint     last,
+                     guint     per_slide,
+                     gboolean  legend,
+                     gboolean  compare_legend)
+{
   GArray *slides = g_array_new (FALSE, TRUE, sizeof (BpSlide));
-  Planner p = { layout, first, last, legend };
+  Planner p = { layout, first, last, legend, compare_legend };
   BpRect bounds, title;
   Limits limits = { 0, 1 };
 

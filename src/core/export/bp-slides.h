@@ -61,6 +61,14 @@ GArray *bp_slides_plan             (BpLayout     *layout,
                                     guint         last,
                                     guint         per_slide,
                                     gboolean      legend);
+/* The same, with @compare_legend: whether the title band has the legend
+ * of a comparison's marks too. */
+GArray *bp_slides_plan_full        (BpLayout     *layout,
+                                    guint         first,
+                                    guint         last,
+                                    guint         per_slide,
+                                    gboolean      legend,
+                                    gboolean      compare_legend);
 
 /* The size in points of card text on @slide. */
 double  bp_slides_get_text_size    (const BpSlide *slide);

@@ -21,6 +21,7 @@
 #define BADGE_GAP    6.0   /* between a badge and its name */
 #define BOX_PADDING  10.0
 #define ROW_HEIGHT   (2 * BP_RENDER_BADGE_RADIUS + 4)
+#define PART_GAP     (2 * ITEM_GAP)  /* between a comparison's marks and the cards' */
 
 /* The width of the row of marks, and each name's width in @widths. */
 static double
@@ -64,17 +65,72 @@ draw_row (BpRender *r,
     }
 }
 
+/* The box (the canvas's) has the cards' marks only; the title band has
+ * those the options ask for: a comparison's, the cards', or both. */
+static gboolean
+shows_marks (BpRender *r,
+             gboolean  boxed)
+{
+  return boxed || r->options->legend;
+}
+
+static gboolean
+shows_comparison (BpRender *r,
+                  gboolean  boxed)
+{
+  return !boxed && r->options->compare_legend;
+}
+
+static double
+row_width (BpRender *r,
+           gboolean  boxed)
+{
+  double widths[BP_N_STEP_FLAGS];
+  double total = 0;
+
+  if (shows_comparison (r, boxed))
+    total += bp_render_compare_legend_width (r);
+  if (shows_marks (r, boxed))
+    total += (total > 0 ? PART_GAP : 0) + measure_row (r, widths);
+  return total;
+}
+
 void
 bp_render_legend_size (BpRender *r,
                        gboolean  boxed,
                        double   *width,
                        double   *height)
 {
-  double widths[BP_N_STEP_FLAGS];
   double pad = boxed ? 2 * BOX_PADDING : 0;
 
-  *width = measure_row (r, widths) + pad;
+  *width = row_width (r, boxed) + pad;
   *height = ROW_HEIGHT + pad;
+}
+
+/* A comparison's marks, then a thin rule, then the cards' marks. */
+static void
+draw_rows (BpRender *r,
+           gboolean  boxed,
+           double    x,
+           double    y)
+{
+  if (shows_comparison (r, boxed))
+    {
+      bp_render_draw_compare_legend (r, x, y, ROW_HEIGHT);
+      x += bp_render_compare_legend_width (r);
+      if (!shows_marks (r, boxed))
+        return;
+
+      bp_render_set_rgb (r->cr, &r->pal->separator);
+      cairo_set_line_width (r->cr, 1);
+      cairo_move_to (r->cr, x + PART_GAP / 2, y + 2);
+      cairo_line_to (r->cr, x + PART_GAP / 2, y + ROW_HEIGHT - 2);
+      cairo_stroke (r->cr);
+      x += PART_GAP;
+    }
+
+  if (shows_marks (r, boxed))
+    draw_row (r, x, y);
 }
 
 void
@@ -100,5 +156,5 @@ bp_render_draw_legend (BpRender *r,
       y += BOX_PADDING;
     }
 
-  draw_row (r, x, y);
+  draw_rows (r, boxed, x, y);
 }

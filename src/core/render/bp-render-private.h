@@ -244,4 +244,13 @@ void     bp_render_draw_legend        (BpRender *r,
                                        double    x,
                                        double    y);
 
+/* bp-render-compare.c: the comparison's four marks (a card added,
+ * changed, removed, moved) and their names, in one row @height tall;
+ * bp_render_compare_legend_width() tells its width, in canvas units. */
+double   bp_render_compare_legend_width (BpRender *r);
+void     bp_render_draw_compare_legend  (BpRender *r,
+                                         double    x,
+                                         double    y,
+                                         double    height);
+
 G_END_DECLS

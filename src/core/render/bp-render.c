@@ -220,7 +220,7 @@ bp_render_draw_title_band (BpRender         *r,
 
   /* The legend at the right, on the title's line; the title gets what
    * is left. A slide too narrow for both has it below the scenario. */
-  if (r->options->legend)
+  if (r->options->legend || r->options->compare_legend)
     {
       bp_render_legend_size (r, FALSE, &legend_w, &legend_h);
       legend_below = wrap && legend_w + MIN_TITLE_ROOM > band.width - 2 * BP_RENDER_MARGIN;

@@ -36,6 +36,10 @@ typedef struct {
   /* Draw the legend of the marks on cards at the right of the title
    * band (exports; the canvas draws bp_render_legend() in a corner). */
   gboolean     legend;
+  /* Draw the legend of a comparison's marks (added, changed, removed,
+   * moved; see bp-render-compare.h) there too, before the other: an
+   * export drawn with a comparison. */
+  gboolean     compare_legend;
   /* Leave out the title, the scenario, the stage and lane names and the
    * cards' text: a tagged PDF draws them after the rest, one at a time
    * in reading order, with bp_render_text_part(). */
