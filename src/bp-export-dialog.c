@@ -60,8 +60,12 @@ struct _BpExportDialog
   AdwComboRow    *stages_row;
   AdwComboRow    *from_row;
   AdwComboRow    *to_row;
+  AdwActionRow   *compare_row;
+  GtkSwitch      *compare_switch;
 
   BpDocument     *document;
+  /* The blueprint the window compares with, or NULL. */
+  BpDocument     *compare_with;
   BpLayout       *layout;
   GFile          *file;
   GSettings      *settings;
@@ -138,6 +142,8 @@ bp_export_dialog_get_options (BpExportDialog  *self,
       options->first_stage = adw_combo_row_get_selected (self->from_row);
       options->last_stage = adw_combo_row_get_selected (self->to_row);
     }
+  if (self->compare_with != NULL && gtk_switch_get_active (self->compare_switch))
+    options->compare_with = self->compare_with;
 }
 
 gboolean
@@ -481,6 +487,8 @@ typedef struct _ExportProgress {
 typedef struct {
   char            *bpj;
   gsize            length;
+  char            *old_bpj;    /* the blueprint compared with, or NULL */
+  gsize            old_length;
   char            *path;
   BpExportOptions  options;
   ExportProgress  *progress;
@@ -492,6 +500,7 @@ export_job_free (gpointer data)
   ExportJob *job = data;
 
   g_free (job->bpj);
+  g_free (job->old_bpj);
   g_free (job->path);
   g_atomic_rc_box_release (job->progress);
   g_free (job);
@@ -534,7 +543,19 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(BpDocument) copy = NULL;
+  g_autoptr(BpDocument) old_copy = NULL;
   GError *error = NULL;
+
+  if (job->old_bpj != NULL)
+    {
+      old_copy = bp_bpj_read (job->old_bpj, job->old_length, job->path, &error);
+      if (old_copy == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->options.compare_with = old_copy;
+    }
 
   copy = bp_bpj_read (job->bpj, job->length, job->path, &error);
   if (copy == NULL ||
@@ -624,6 +645,11 @@ bp_export_dialog_export_to (BpExportDialog *self,
   job->path = g_steal_pointer (&path);
   bp_export_dialog_get_options (self, &job->options);
   save_settings (self, &job->options);
+  /* The window's blueprints stay on the main thread: the thread reads
+   * copies. */
+  if (job->options.compare_with != NULL)
+    job->old_bpj = bp_bpj_write (job->options.compare_with, &job->old_length);
+  job->options.compare_with = NULL;
 
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->target, file);
@@ -794,6 +820,7 @@ bp_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BP_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
+  g_clear_object (&self->compare_with);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
 
@@ -854,6 +881,8 @@ bp_export_dialog_class_init (BpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, stages_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, BpExportDialog, to_row);
+  gtk_widget_class_bind_template_child (widget_class, BpExportDialog, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, BpExportDialog, compare_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 
@@ -899,6 +928,8 @@ bp_export_dialog_new (GtkWindow  *parent,
                            G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stages_row, "notify::selected",
                            G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_switch, "notify::active",
+                           G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->from_row, "notify::selected",
                            G_CALLBACK (on_from_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->to_row, "notify::selected",
@@ -906,4 +937,33 @@ bp_export_dialog_new (GtkWindow  *parent,
 
   update_rows (self);
   return self;
+}
+
+void
+bp_export_dialog_set_compare_with (BpExportDialog *self,
+                                   BpDocument     *old_document,
+                                   const char     *name)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (BP_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (old_document == NULL || BP_IS_DOCUMENT (old_document));
+
+  g_set_object (&self->compare_with, old_document);
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_row), old_document != NULL);
+  if (old_document == NULL)
+    return;
+
+  /* Translators: under "Show the comparison" in the Export dialog: the
+   * file the open blueprint is compared with. */
+  if (name != NULL)
+    {
+      /* The row's subtitle is markup. */
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+
+      subtitle = g_strdup_printf (_("What changed since %s"), escaped);
+    }
+  adw_action_row_set_subtitle (self->compare_row, subtitle);
+  gtk_switch_set_active (self->compare_switch, TRUE);
+  queue_preview (self);
 }

@@ -24,6 +24,12 @@ G_DECLARE_FINAL_TYPE (BpExportDialog, bp_export_dialog, BP, EXPORT_DIALOG, AdwWi
 BpExportDialog *bp_export_dialog_new         (GtkWindow       *parent,
                                               BpDocument      *document,
                                               GFile           *file);
+/* Offers to draw on the export what changed since @old_document (the
+ * blueprint the window compares with, from the file @name), with a
+ * switch that is on at first. */
+void            bp_export_dialog_set_compare_with (BpExportDialog *self,
+                                                   BpDocument     *old_document,
+                                                   const char     *name);
 /* The export the dialog's choices ask for. */
 void            bp_export_dialog_get_options (BpExportDialog  *self,
                                               BpExportOptions *options);

@@ -51,6 +51,9 @@ bp_window_export (BpWindow *self)
 {
   BpExportDialog *dialog = bp_export_dialog_new (GTK_WINDOW (self), self->document, self->file);
 
+  if (self->compare_document != NULL)
+    bp_export_dialog_set_compare_with (dialog, self->compare_document, self->compare_name);
+
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -14,6 +14,7 @@
 
 #include "bp-export-dialog.h"
 #include "bp-window.h"
+#include "bp-window-private.h"
 #include "editor-test-utils.h"
 #include "pdf-test-utils.h"
 
@@ -470,6 +471,108 @@ test_completed_name_asks (void)
   editor_test_remove_folder (folder);
 }
 
+
+static gboolean
+preview_is_shown (gpointer dialog)
+{
+  return gtk_picture_get_paintable (child (dialog, "preview")) != NULL;
+}
+
+/* The preview's pixels, as a texture download them. */
+static GBytes *
+preview_pixels (BpExportDialog *dialog)
+{
+  GdkTexture *texture = GDK_TEXTURE (gtk_picture_get_paintable (child (dialog, "preview")));
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  guchar *data = g_malloc (4 * width * height);
+
+  gdk_texture_download (texture, data, 4 * width);
+  return g_bytes_new_take (data, 4 * width * height);
+}
+
+static GBytes *previous_pixels;
+
+static gboolean
+preview_changed (gpointer dialog)
+{
+  g_autoptr(GBytes) pixels = NULL;
+
+  if (!preview_is_shown (dialog))
+    return FALSE;
+  pixels = preview_pixels (dialog);
+  return !g_bytes_equal (pixels, previous_pixels);
+}
+
+/* Pixels of the added-card outline's green, #2ec27e, in a PNG. */
+static guint
+count_green (const char *png)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      n += (((const guint32 *) (data + y * stride))[x] & 0xffffff) == 0x2ec27e;
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* While the window compares, the dialog offers the comparison, on at
+ * first; the preview and the file show it, and turning it off takes it
+ * away. Without a comparison the switch is not there. */
+static void
+test_comparison (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *current = g_build_filename (g_getenv ("TOUCHPOINT_SAMPLES"), "loan-payment.bpj", NULL);
+  g_autoptr(GFile) current_file = g_file_new_for_path (current);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  BpWindow *window = editor_test_open_sample ("loan-payment-future.bpj", &folder);
+  BpExportDialog *dialog = open_dialog (window);
+  BpExportOptions options;
+
+  g_assert_false (shown (dialog, "compare_row"));
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.compare_with);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (bp_window_compare_with (window, current_file, &error));
+  g_assert_no_error (error);
+  dialog = open_dialog (window);
+  choose (dialog, "format_row", 0);
+  g_assert_true (shown (dialog, "compare_row"));
+  g_assert_true (gtk_switch_get_active (child (dialog, "compare_switch")));
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_true (options.compare_with == window->compare_document);
+
+  g_assert_true (editor_test_wait (preview_is_shown, dialog));
+  editor_test_iterate (20);
+  previous_pixels = preview_pixels (dialog);
+  gtk_widget_activate (child (dialog, "compare_switch"));
+  g_assert_true (editor_test_wait (switch_is_off, child (dialog, "compare_switch")));
+  g_assert_true (editor_test_wait (preview_changed, dialog));
+  bp_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.compare_with);
+  without = g_build_filename (folder, "without.png", NULL);
+  export_and_wait (dialog, without);
+
+  dialog = open_dialog (window);
+  choose (dialog, "format_row", 0);
+  g_assert_true (gtk_switch_get_active (child (dialog, "compare_switch")));
+  with = g_build_filename (folder, "with.png", NULL);
+  export_and_wait (dialog, with);
+  g_assert_cmpuint (count_green (with), >, count_green (without) + 100);
+
+  g_clear_pointer (&previous_pixels, g_bytes_unref);
+  gtk_window_destroy (GTK_WINDOW (window));
+  editor_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/stages-per-slide", test_stages_per_slide);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
   g_test_add_func ("/export-dialog/completed-name-asks", test_completed_name_asks);
+  g_test_add_func ("/export-dialog/comparison", test_comparison);
 
   return g_test_run ();
 }
