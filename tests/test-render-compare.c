@@ -14,6 +14,7 @@
 #include "compare/bp-compare.h"
 #include "export/bp-export.h"
 #include "layout/bp-layout.h"
+#include "render/bp-render.h"
 #include "render/bp-render-compare.h"
 #include "render/bp-render-overlay.h"
 
@@ -187,6 +188,55 @@ test_moved_arrow (Fixture       *f,
 }
 
 
+/* The ghost keeps its badges whole: they stand on the card's top edge,
+ * half outside it, and were cut off with the card. */
+static void
+test_removed_badges (Fixture       *f,
+                     gconstpointer  data)
+{
+  BpStep *removed = BP_STEP (bp_document_lookup (f->old_document, "sv-apply"));
+  BpStepFlags flags = bp_step_get_flags (removed);
+  BpPoint centre;
+  double radius;
+  BpRect place;
+  guint n_badges = 0;
+
+  g_assert_true (bp_render_compare_old_rect (f->layout, f->old_layout, f->comparison,
+                                             removed, &place));
+  for (guint bit = 0; bit < BP_N_STEP_FLAGS; bit++)
+    if (bp_render_get_badge (&place, flags, 1 << bit, &centre, &radius))
+      {
+        double y = centre.y - radius / 2;
+
+        /* Above the card, inside the badge. */
+        g_assert_cmpfloat (y, <, place.y);
+        g_assert_cmpint (pixel_at (f, centre.x, y).a, >, 0);
+        n_badges++;
+      }
+  g_assert_cmpuint (n_badges, >, 0);
+}
+
+/* A move's arrow starts at a small ring where the card stood. */
+static void
+test_moved_origin (Fixture       *f,
+                   gconstpointer  data)
+{
+  BpStep *moved = BP_STEP (bp_document_lookup (f->old_document, "pm-post"));
+  BpRect from;
+  double x, y;
+  gboolean found = FALSE;
+
+  g_assert_true (bp_render_compare_old_rect (f->layout, f->old_layout, f->comparison,
+                                             moved, &from));
+  x = from.x + from.width / 2;
+  y = from.y + from.height / 2;
+  /* The arrow runs straight down: beside its start only the ring. */
+  g_assert_cmpint (pixel_at (f, x, y).a, ==, 0);
+  for (int dx = 2; dx <= 5; dx++)
+    found |= pixel_at (f, x + dx, y).a > 0 && pixel_at (f, x - dx, y).a > 0;
+  g_assert_true (found);
+}
+
 /* Pixels of the added-card outline's green, #2ec27e, on every page an
  * export with @options draws of @layout. */
 static guint
@@ -284,6 +334,8 @@ main (int   argc,
   ADD ("/render-compare/added-and-changed", test_added_and_changed);
   ADD ("/render-compare/removed-ghost", test_removed_ghost);
   ADD ("/render-compare/moved-arrow", test_moved_arrow);
+  ADD ("/render-compare/removed-badges", test_removed_badges);
+  ADD ("/render-compare/moved-origin", test_moved_origin);
   ADD ("/render-compare/every-export", test_every_export);
 #undef ADD
 

@@ -23,6 +23,7 @@
 #define GHOST_DASH     4.0
 #define ARROW_WIDTH    1.25
 #define ARROW_HEAD     8.0
+#define ORIGIN_RADIUS  3.5
 
 /* GNOME's palette: green 4, orange 3, red 3, dark 2. */
 static const BpRgb added_color = { 0x2e / 255.0, 0xc2 / 255.0, 0x7e / 255.0 };
@@ -85,6 +86,35 @@ outline (cairo_t     *cr,
   cairo_stroke (cr);
 }
 
+/* The card at @place and its badges and notes mark, which stand on its
+ * edges: a ghost clipped to the card alone would show half badges. */
+static void
+clip_to_card (cairo_t      *cr,
+              BpStep       *step,
+              const BpRect *place)
+{
+  BpStepFlags flags = bp_step_get_flags (step);
+  const char *notes = bp_step_get_notes (step);
+  BpPoint centre;
+  double radius;
+
+  bp_render_rounded_rect (cr, place, BP_RENDER_CARD_RADIUS);
+  for (guint bit = 0; bit < BP_N_STEP_FLAGS; bit++)
+    if (bp_render_get_badge (place, flags, 1 << bit, &centre, &radius))
+      {
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, centre.x, centre.y, radius + 1.5, 0, 2 * G_PI);
+      }
+  if (notes != NULL && notes[0] != '\0')
+    {
+      bp_render_get_notes_mark (place, &centre, &radius);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, centre.x, centre.y, radius + 1.5, 0, 2 * G_PI);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_clip (cr);
+}
+
 /* OLD's card, drawn by OLD's render, faded, at @place, with a dashed red
  * edge. */
 static void
@@ -106,12 +136,14 @@ draw_removed (cairo_t      *cr,
   options.zoom = zoom;
   options.dark = dark;
   options.transparent = TRUE;
-  options.viewport = origin;
+  /* With room for the badges. */
+  options.viewport = (BpRect) { origin.x - BP_RENDER_CARD_OVERHANG, origin.y - BP_RENDER_CARD_OVERHANG,
+                                origin.width + 2 * BP_RENDER_CARD_OVERHANG,
+                                origin.height + 2 * BP_RENDER_CARD_OVERHANG };
 
   cairo_save (cr);
-  bp_render_rounded_rect (cr, place, BP_RENDER_CARD_RADIUS);
-  cairo_clip (cr);
-  cairo_translate (cr, place->x, place->y);
+  clip_to_card (cr, step, place);
+  cairo_translate (cr, place->x - BP_RENDER_CARD_OVERHANG, place->y - BP_RENDER_CARD_OVERHANG);
   cairo_scale (cr, 1 / zoom, 1 / zoom);
   cairo_push_group (cr);
   bp_render (cr, old_layout, &options);
@@ -158,7 +190,11 @@ draw_move (cairo_t      *cr,
 
   bp_render_set_rgba (cr, dark ? &arrow_dark : &arrow_light, 0.9);
   cairo_set_line_width (cr, ARROW_WIDTH / zoom);
-  cairo_move_to (cr, x0, y0);
+  /* A small ring where the card stood: the arrow starts somewhere. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x0, y0, ORIGIN_RADIUS / zoom, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x0 + ORIGIN_RADIUS / zoom * cos (angle), y0 + ORIGIN_RADIUS / zoom * sin (angle));
   cairo_line_to (cr, x1, y1);
   cairo_stroke (cr);
   cairo_move_to (cr, x1, y1);
@@ -322,7 +358,9 @@ draw_swatch (BpRender *r,
     default:
       bp_render_set_rgba (cr, r->options->dark ? &arrow_dark : &arrow_light, 0.9);
       cairo_set_line_width (cr, ARROW_WIDTH);
-      cairo_move_to (cr, x, middle);
+      cairo_arc (cr, x + ORIGIN_RADIUS, middle, ORIGIN_RADIUS, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x + 2 * ORIGIN_RADIUS, middle);
       cairo_line_to (cr, x + SWATCH_WIDTH - 2, middle);
       cairo_stroke (cr);
       cairo_move_to (cr, x + SWATCH_WIDTH, middle);
