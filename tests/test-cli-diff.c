@@ -486,20 +486,23 @@ run_poppler (const char **argv,
 }
 
 static char *
-pdf_first_page_text (const char *pdf)
+pdf_page_text (const char *pdf,
+               const char *page)
 {
-  const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", pdf, "-", NULL };
+  const char *argv[] = { "pdftotext", "-f", page, "-l", page, pdf, "-", NULL };
   char *out = NULL;
 
   return run_poppler (argv, &out) ? out : NULL;
 }
 
+/* The names of the comparison's marks on page @page of @pdf. */
 static void
 assert_comparison_legend (const char *pdf,
+                          const char *page,
                           gboolean    present)
 {
   const char *names[] = { "Added", "Changed", "Removed", "Moved" };
-  g_autofree char *text = pdf_first_page_text (pdf);
+  g_autofree char *text = pdf_page_text (pdf, page);
 
   if (text == NULL)
     return;
@@ -512,7 +515,7 @@ assert_comparison_legend (const char *pdf,
 
 /* A fitted PDF page, read back at 72 dpi (a pixel a point, a point a
  * canvas unit) has the green outline; a slide deck has the legend of
- * the comparison's marks on its first slide. */
+ * the comparison's marks on every slide. */
 static void
 test_export_pdf (Fixture       *fixture,
                  gconstpointer  data)
@@ -531,10 +534,13 @@ test_export_pdf (Fixture       *fixture,
   export_sample (slides, "--export-page=slide", TRUE);
   export_sample (slides_plain, "--export-page=slide", FALSE);
 
-  assert_comparison_legend (fit, TRUE);
-  assert_comparison_legend (plain, FALSE);
-  assert_comparison_legend (slides, TRUE);
-  assert_comparison_legend (slides_plain, FALSE);
+  assert_comparison_legend (fit, "1", TRUE);
+  assert_comparison_legend (plain, "1", FALSE);
+  assert_comparison_legend (slides, "1", TRUE);
+  assert_comparison_legend (slides_plain, "1", FALSE);
+  /* The slides after the first have it in their footer. */
+  assert_comparison_legend (slides, "2", TRUE);
+  assert_comparison_legend (slides_plain, "2", FALSE);
 
   if (!run_poppler (argv, NULL))
     return;

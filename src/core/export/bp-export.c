@@ -695,6 +695,9 @@ draw_page (cairo_t               *cr,
 
 /* The slide's footer text, 8.8 pt: small, and as large as the cards'. */
 #define FOOTER_ZOOM 0.8
+/* Room at the footer's right end for the slide's number ("12 / 12"),
+ * in canvas units at FOOTER_ZOOM. */
+#define FOOTER_NUMBER_ROOM 64.0
 
 static gboolean
 is_slides (const BpExportOptions *options)
@@ -997,6 +1000,12 @@ draw_slide_footer (cairo_t               *cr,
                           left != NULL ? left : stages, FALSE);
   bp_render_slide_footer (cr, layout, &render_options, (area.x + area.width) / FOOTER_ZOOM, y,
                           number, TRUE);
+
+  /* The first slide has the comparison's legend in its title band; the
+   * others, before their number. */
+  if (!slide->title && bp_export_wants_compare_legend (options))
+    bp_render_slide_compare_legend (cr, layout, &render_options,
+                                    (area.x + area.width) / FOOTER_ZOOM - FOOTER_NUMBER_ROOM, y);
 }
 
 static void

@@ -235,3 +235,26 @@ bp_render_slide_footer (cairo_t               *cr,
   bp_render_show_text (&r, at_right ? x - w : x, y, &r.pal->text_dim, 1);
   cairo_restore (cr);
 }
+
+void
+bp_render_slide_compare_legend (cairo_t               *cr,
+                                BpLayout              *layout,
+                                const BpRenderOptions *options,
+                                double                 right,
+                                double                 y)
+{
+  BpRender r;
+  double width, height;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (BP_IS_LAYOUT (layout));
+  g_return_if_fail (options != NULL && options->zoom > 0);
+
+  begin (&r, cr, layout, options);
+  width = bp_render_compare_legend_width (&r);
+  /* As tall as the footer's line of text. */
+  bp_render_set_line_text (&r, FONT_SMALL, "Ag", 1000);
+  bp_render_text_size (&r, NULL, &height);
+  bp_render_draw_compare_legend (&r, right - width, y, height);
+  cairo_restore (cr);
+}

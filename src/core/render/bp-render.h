@@ -178,4 +178,13 @@ void     bp_render_slide_footer     (cairo_t               *cr,
                                      const char            *text,
                                      gboolean               at_right);
 
+/* The legend of a comparison's marks (added, changed, removed, moved)
+ * in one line of a slide's footer, its right end at @right and its top
+ * at @y: a slide without the title band still says what they mean. */
+void     bp_render_slide_compare_legend (cairo_t               *cr,
+                                     BpLayout              *layout,
+                                     const BpRenderOptions *options,
+                                     double                 right,
+                                     double                 y);
+
 G_END_DECLS
