@@ -87,6 +87,14 @@ static const BpRenderColors palettes[2] = {
   },
 };
 
+/* A comparison's marks (bp-render-compare.c), and their legend: GNOME's
+ * palette, green 4, orange 3, red 3, dark 2 (light) and light 4 (dark). */
+const BpRgb bp_render_compare_added = HEX (0x2ec27e);
+const BpRgb bp_render_compare_changed = HEX (0xffa348);
+const BpRgb bp_render_compare_removed = HEX (0xe01b24);
+const BpRgb bp_render_compare_arrow_light = HEX (0x5e5c64);
+const BpRgb bp_render_compare_arrow_dark = HEX (0xc0bfbc);
+
 static const BpRgb dark_ink = HEX (0x241f31);
 static const BpRgb light_ink = HEX (0xffffff);
 

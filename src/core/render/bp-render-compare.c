@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <math.h>
 
 #include "render/bp-render-compare.h"
@@ -25,12 +24,6 @@
 #define ARROW_HEAD     8.0
 #define ORIGIN_RADIUS  3.5
 
-/* GNOME's palette: green 4, orange 3, red 3, dark 2. */
-static const BpRgb added_color = { 0x2e / 255.0, 0xc2 / 255.0, 0x7e / 255.0 };
-static const BpRgb changed_color = { 0xff / 255.0, 0xa3 / 255.0, 0x48 / 255.0 };
-static const BpRgb removed_color = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
-static const BpRgb arrow_light = { 0x5e / 255.0, 0x5c / 255.0, 0x64 / 255.0 };
-static const BpRgb arrow_dark = { 0xc0 / 255.0, 0xbf / 255.0, 0xbc / 255.0 };
 
 static gboolean
 counterpart_rect (BpLayout     *layout,
@@ -153,7 +146,7 @@ draw_removed (cairo_t      *cr,
 
   cairo_save (cr);
   bp_render_rounded_rect (cr, place, BP_RENDER_CARD_RADIUS);
-  bp_render_set_rgba (cr, &removed_color, 0.8);
+  bp_render_set_rgba (cr, &bp_render_compare_removed, 0.8);
   cairo_set_dash (cr, &dash, 1, 0);
   cairo_set_line_width (cr, 1.5 / zoom);
   cairo_stroke (cr);
@@ -188,7 +181,7 @@ draw_move (cairo_t      *cr,
     }
   angle = atan2 (y1 - y0, x1 - x0);
 
-  bp_render_set_rgba (cr, dark ? &arrow_dark : &arrow_light, 0.9);
+  bp_render_set_rgba (cr, dark ? &bp_render_compare_arrow_dark : &bp_render_compare_arrow_light, 0.9);
   cairo_set_line_width (cr, ARROW_WIDTH / zoom);
   /* A small ring where the card stood: the arrow starts somewhere. */
   cairo_new_sub_path (cr);
@@ -231,13 +224,13 @@ draw_step_change (cairo_t               *cr,
       break;
     case BP_COMPARE_ADDED:
       if (bp_layout_get_item_rect (layout, change->new_item, &card))
-        outline (cr, &card, &added_color, zoom);
+        outline (cr, &card, &bp_render_compare_added, zoom);
       break;
     case BP_COMPARE_CHANGED:
     default:
       if (!worth_marking (change) || !bp_layout_get_item_rect (layout, change->new_item, &card))
         break;
-      outline (cr, &card, &changed_color, zoom);
+      outline (cr, &card, &bp_render_compare_changed, zoom);
       if ((change->fields & (BP_COMPARE_FIELD_LANE | BP_COMPARE_FIELD_STAGE)) &&
           bp_render_compare_old_rect (layout, old_layout, comparison,
                                       BP_STEP (change->old_item), &old_place))
@@ -286,131 +279,4 @@ bp_render_compare (cairo_t      *cr,
   for (guint i = 0; i < changes->len; i++)
     draw_step_change (cr, layout, old_layout, comparison, changes->pdata[i], zoom, dark);
   cairo_restore (cr);
-}
-
-/* ------------------------------------------------------------------ */
-/* The legend                                                          */
-
-/* Measures, in canvas units: a swatch is a small card marked as the
- * cards are. */
-#define SWATCH_WIDTH   22.0
-#define SWATCH_HEIGHT  14.0
-#define SWATCH_RADIUS  4.0
-#define SWATCH_GAP     6.0    /* between a swatch and its name */
-#define LEGEND_GAP     18.0   /* between a name and the next swatch */
-
-typedef enum {
-  MARK_ADDED,
-  MARK_CHANGED,
-  MARK_REMOVED,
-  MARK_MOVED,
-  N_MARKS
-} Mark;
-
-static const char * const mark_names[N_MARKS] = {
-  /* Translators: in the legend of a comparison drawn on an export: a
-   * card that is new since the other blueprint. */
-  N_("Added"),
-  /* Translators: in the legend of a comparison: a card whose text,
-   * duration, marks or the like changed. */
-  N_("Changed"),
-  /* Translators: in the legend of a comparison: a card that is gone,
-   * shown faded where it stood. */
-  N_("Removed"),
-  /* Translators: in the legend of a comparison: a card moved to another
-   * lane or stage, with an arrow from its old place. */
-  N_("Moved"),
-};
-
-static void
-draw_swatch (BpRender *r,
-             Mark      mark,
-             double    x,
-             double    middle)
-{
-  BpRect card = { x, middle - SWATCH_HEIGHT / 2, SWATCH_WIDTH, SWATCH_HEIGHT };
-  cairo_t *cr = r->cr;
-  double dash = 3;
-
-  cairo_save (cr);
-  switch (mark)
-    {
-    case MARK_ADDED:
-    case MARK_CHANGED:
-      bp_render_rounded_rect (cr, &card, SWATCH_RADIUS);
-      bp_render_set_rgb (cr, &r->pal->card);
-      cairo_fill_preserve (cr);
-      bp_render_set_rgb (cr, mark == MARK_ADDED ? &added_color : &changed_color);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-      break;
-    case MARK_REMOVED:
-      bp_render_rounded_rect (cr, &card, SWATCH_RADIUS);
-      bp_render_set_rgba (cr, &r->pal->card, GHOST_ALPHA);
-      cairo_fill_preserve (cr);
-      bp_render_set_rgba (cr, &removed_color, 0.8);
-      cairo_set_dash (cr, &dash, 1, 0);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      break;
-    case MARK_MOVED:
-    case N_MARKS:
-    default:
-      bp_render_set_rgba (cr, r->options->dark ? &arrow_dark : &arrow_light, 0.9);
-      cairo_set_line_width (cr, ARROW_WIDTH);
-      cairo_arc (cr, x + ORIGIN_RADIUS, middle, ORIGIN_RADIUS, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x + 2 * ORIGIN_RADIUS, middle);
-      cairo_line_to (cr, x + SWATCH_WIDTH - 2, middle);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x + SWATCH_WIDTH, middle);
-      cairo_line_to (cr, x + SWATCH_WIDTH - 7, middle - 3.5);
-      cairo_line_to (cr, x + SWATCH_WIDTH - 7, middle + 3.5);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    }
-  cairo_restore (cr);
-}
-
-static double
-set_mark_name (BpRender *r,
-               Mark      mark)
-{
-  double width;
-
-  bp_render_set_line_text (r, FONT_SMALL, _(mark_names[mark]), 400);
-  bp_render_text_size (r, &width, NULL);
-  return width;
-}
-
-double
-bp_render_compare_legend_width (BpRender *r)
-{
-  double total = 0;
-
-  for (Mark mark = 0; mark < N_MARKS; mark++)
-    total += (mark > 0 ? LEGEND_GAP : 0) + SWATCH_WIDTH + SWATCH_GAP + set_mark_name (r, mark);
-  return total;
-}
-
-void
-bp_render_draw_compare_legend (BpRender *r,
-                               double    x,
-                               double    y,
-                               double    height)
-{
-  double middle = y + height / 2;
-
-  for (Mark mark = 0; mark < N_MARKS; mark++)
-    {
-      double width, text_height;
-
-      draw_swatch (r, mark, x, middle);
-      x += SWATCH_WIDTH + SWATCH_GAP;
-      width = set_mark_name (r, mark);
-      bp_render_text_size (r, NULL, &text_height);
-      bp_render_show_text (r, x, middle - text_height / 2, &r->pal->text, 1);
-      x += width + LEGEND_GAP;
-    }
 }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "render/bp-render-private.h"
 
 /* The legend: what each mark on a card means, in one row of badges and
@@ -62,6 +64,137 @@ draw_row (BpRender *r,
       bp_render_text_size (r, NULL, &h);
       bp_render_show_text (r, x, middle - h / 2, &r->pal->text, 1);
       x += widths[bit] + ITEM_GAP;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* A comparison's legend                                              */
+
+/* Measures, in canvas units: a swatch is a small card marked as the
+ * cards are. */
+#define SWATCH_WIDTH   22.0
+#define SWATCH_HEIGHT  14.0
+#define SWATCH_RADIUS  4.0
+#define SWATCH_GAP     6.0    /* between a swatch and its name */
+#define LEGEND_GAP     18.0   /* between a name and the next swatch */
+/* As the marks on the canvas at 100 % (bp-render-compare.c). */
+#define SWATCH_GHOST_ALPHA 0.35
+#define SWATCH_ARROW_WIDTH 1.25
+#define SWATCH_RING        3.5
+
+typedef enum {
+  MARK_ADDED,
+  MARK_CHANGED,
+  MARK_REMOVED,
+  MARK_MOVED,
+  N_MARKS
+} Mark;
+
+static const char * const mark_names[N_MARKS] = {
+  /* Translators: in the legend of a comparison drawn on an export: a
+   * card that is new since the other blueprint. */
+  N_("Added"),
+  /* Translators: in the legend of a comparison: a card whose text,
+   * duration, marks or the like changed. */
+  N_("Changed"),
+  /* Translators: in the legend of a comparison: a card that is gone,
+   * shown faded where it stood. */
+  N_("Removed"),
+  /* Translators: in the legend of a comparison: a card moved to another
+   * lane or stage, with an arrow from its old place. */
+  N_("Moved"),
+};
+
+static void
+draw_swatch (BpRender *r,
+             Mark      mark,
+             double    x,
+             double    middle)
+{
+  BpRect card = { x, middle - SWATCH_HEIGHT / 2, SWATCH_WIDTH, SWATCH_HEIGHT };
+  cairo_t *cr = r->cr;
+  double dash = 3;
+
+  cairo_save (cr);
+  switch (mark)
+    {
+    case MARK_ADDED:
+    case MARK_CHANGED:
+      bp_render_rounded_rect (cr, &card, SWATCH_RADIUS);
+      bp_render_set_rgb (cr, &r->pal->card);
+      cairo_fill_preserve (cr);
+      bp_render_set_rgb (cr, mark == MARK_ADDED ? &bp_render_compare_added : &bp_render_compare_changed);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+      break;
+    case MARK_REMOVED:
+      bp_render_rounded_rect (cr, &card, SWATCH_RADIUS);
+      bp_render_set_rgba (cr, &r->pal->card, SWATCH_GHOST_ALPHA);
+      cairo_fill_preserve (cr);
+      bp_render_set_rgba (cr, &bp_render_compare_removed, 0.8);
+      cairo_set_dash (cr, &dash, 1, 0);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    case MARK_MOVED:
+    case N_MARKS:
+    default:
+      bp_render_set_rgba (cr, r->options->dark ? &bp_render_compare_arrow_dark : &bp_render_compare_arrow_light, 0.9);
+      cairo_set_line_width (cr, SWATCH_ARROW_WIDTH);
+      cairo_arc (cr, x + SWATCH_RING, middle, SWATCH_RING, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x + 2 * SWATCH_RING, middle);
+      cairo_line_to (cr, x + SWATCH_WIDTH - 2, middle);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x + SWATCH_WIDTH, middle);
+      cairo_line_to (cr, x + SWATCH_WIDTH - 7, middle - 3.5);
+      cairo_line_to (cr, x + SWATCH_WIDTH - 7, middle + 3.5);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    }
+  cairo_restore (cr);
+}
+
+static double
+set_mark_name (BpRender *r,
+               Mark      mark)
+{
+  double width;
+
+  bp_render_set_line_text (r, FONT_SMALL, _(mark_names[mark]), 400);
+  bp_render_text_size (r, &width, NULL);
+  return width;
+}
+
+double
+bp_render_compare_legend_width (BpRender *r)
+{
+  double total = 0;
+
+  for (Mark mark = 0; mark < N_MARKS; mark++)
+    total += (mark > 0 ? LEGEND_GAP : 0) + SWATCH_WIDTH + SWATCH_GAP + set_mark_name (r, mark);
+  return total;
+}
+
+void
+bp_render_draw_compare_legend (BpRender *r,
+                               double    x,
+                               double    y,
+                               double    height)
+{
+  double middle = y + height / 2;
+
+  for (Mark mark = 0; mark < N_MARKS; mark++)
+    {
+      double width, text_height;
+
+      draw_swatch (r, mark, x, middle);
+      x += SWATCH_WIDTH + SWATCH_GAP;
+      width = set_mark_name (r, mark);
+      bp_render_text_size (r, NULL, &text_height);
+      bp_render_show_text (r, x, middle - text_height / 2, &r->pal->text, 1);
+      x += width + LEGEND_GAP;
     }
 }
 

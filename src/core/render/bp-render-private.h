@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  *                       the three lines
  *  bp-render-flow.c     flows, arrowheads and flow labels
  *  bp-render-card.c     cards and their badges
- *  bp-render-legend.c   the legend of the marks on cards
+ *  bp-render-legend.c   the legend of the marks on cards, and of a
+ *                       comparison's marks
  *  bp-render-view.c     what a view draws over a render: the frozen
  *                       header column and row, the legend's box
  *  bp-render-slide.c    what a slide adds: the title band with the
@@ -77,6 +78,12 @@ typedef struct {
 } BpRenderColors;
 
 const BpRenderColors *bp_render_get_colors   (gboolean     dark);
+/* The colours of a comparison's marks, the same light and dark. */
+extern const BpRgb bp_render_compare_added;
+extern const BpRgb bp_render_compare_changed;
+extern const BpRgb bp_render_compare_removed;
+extern const BpRgb bp_render_compare_arrow_light;
+extern const BpRgb bp_render_compare_arrow_dark;
 void             bp_render_set_rgb       (cairo_t     *cr,
                                           const BpRgb *color);
 void             bp_render_set_rgba      (cairo_t     *cr,
@@ -244,7 +251,7 @@ void     bp_render_draw_legend        (BpRender *r,
                                        double    x,
                                        double    y);
 
-/* bp-render-compare.c: the comparison's four marks (a card added,
+/* bp-render-legend.c: the comparison's four marks (a card added,
  * changed, removed, moved) and their names, in one row @height tall;
  * bp_render_compare_legend_width() tells its width, in canvas units. */
 double   bp_render_compare_legend_width (BpRender *r);
