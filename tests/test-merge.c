@@ -396,6 +396,29 @@ test_merge_added_both (void)
   g_assert_cmpuint (bp_document_get_n_steps (no_base), ==, 5);
 }
 
+/* One id given to a step on our side and to a stage on theirs. */
+static void
+test_merge_id_of_two_kinds (void)
+{
+  g_autoptr(BpDocument) base = base_copy ();
+  g_autoptr(BpDocument) ours = base_copy ();
+  g_autoptr(BpDocument) theirs = base_copy ();
+  g_autoptr(BpDocument) merged = NULL;
+  BpConflict *c;
+
+  insert (ours, bp_step_new ("x", "cust", "c", 10), -1);
+  insert (theirs, bp_stage_new ("x"), -1);
+  merged = merge (base, ours, theirs);
+  g_assert_true (BP_IS_STEP (bp_document_lookup (merged, "x")));
+  g_assert_cmpuint (bp_document_get_n_stages (merged), ==, 3);
+  g_assert_cmpuint (n_conflicts (merged), ==, 1);
+  c = conflict (merged, 0);
+  assert_conflict (c, "x", "exists");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (bp_conflict_get_ours (c)), "lane"),
+                   ==, "cust");
+  g_assert_false (json_object_has_member (json_node_get_object (bp_conflict_get_theirs (c)), "lane"));
+}
+
 /* Each side removed the stage the other kept... */
 static void
 test_merge_keeps_one_stage (void)
@@ -655,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/merge/unknown-keys", test_merge_unknown_keys);
   g_test_add_func ("/merge/dismissed", test_merge_dismissed);
   g_test_add_func ("/merge/added-both", test_merge_added_both);
+  g_test_add_func ("/merge/id-of-two-kinds", test_merge_id_of_two_kinds);
   g_test_add_func ("/merge/keeps-one-stage", test_merge_keeps_one_stage);
   g_test_add_func ("/merge/lane-zones", test_merge_lane_zones);
   g_test_add_func ("/merge/random", test_merge_random);

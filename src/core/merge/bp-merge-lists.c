@@ -144,6 +144,38 @@ bp_merge_list_items (BpMerge *merge,
     }
 }
 
+/* An id each side gave to an item of another kind (a step in ours, a
+ * stage in theirs) would name two items: ours keeps it, theirs' item is
+ * left out, and the clash is a conflict on "exists" holding each side's
+ * item. */
+void
+bp_merge_one_item_per_id (BpMerge *merge)
+{
+  for (guint l = 0; l < BP_MERGE_N_LISTS; l++)
+    {
+      BpMergeList *list = &merge->lists[l];
+      GPtrArray *ids = list->ids[BP_MERGE_THEIRS];
+
+      for (guint k = 0; k < ids->len; k++)
+        {
+          const char *id = g_ptr_array_index (ids, k);
+
+          if (side_item (list, BP_MERGE_OURS, id) != NULL || !g_hash_table_contains (list->merged, id))
+            continue;
+          for (guint other = 0; other < BP_MERGE_N_LISTS; other++)
+            {
+              JsonNode *ours = side_item (&merge->lists[other], BP_MERGE_OURS, id);
+
+              if (other == l || ours == NULL)
+                continue;
+              g_hash_table_remove (list->merged, id);
+              bp_merge_add_conflict (merge, id, "exists", ours, side_item (list, BP_MERGE_THEIRS, id));
+              break;
+            }
+        }
+    }
+}
+
 /* References */
 
 /* Brings back an item the merge dropped, as the side that kept it has it

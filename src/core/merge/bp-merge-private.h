@@ -67,6 +67,9 @@ void        bp_merge_list_clear    (BpMergeList *list);
 /* Decides which items of list @l exist and merges each. */
 void        bp_merge_list_items    (BpMerge     *merge,
                                     guint        l);
+/* Leaves out theirs' item where ours has another kind of item with its
+ * id (see bp-merge-lists.c). */
+void        bp_merge_one_item_per_id (BpMerge   *merge);
 /* Keeps what merged items refer to (see bp-merge.h). */
 void        bp_merge_keep_references (BpMerge   *merge);
 /* The merged list in its order, a new array. */

@@ -331,6 +331,7 @@ merge_trees (BpMerge *merge)
 
   for (guint l = 0; l < BP_MERGE_N_LISTS; l++)
     bp_merge_list_items (merge, l);
+  bp_merge_one_item_per_id (merge);
   bp_merge_keep_references (merge);
   for (guint l = 0; l < BP_MERGE_N_LISTS; l++)
     json_object_set_array_member (out, list_keys[l], bp_merge_list_output (merge, l));
