@@ -662,6 +662,109 @@ test_merge_random (void)
     }
 }
 
+/* Any edit at all, to stages, lanes, steps and flows: whatever two sides
+ * do, the merge reads back as a valid blueprint, and merging a side with
+ * itself or with the base gives that side. */
+static void
+random_structure_edit (BpDocument *document,
+                       GRand      *rand)
+{
+  guint n_steps = bp_document_get_n_steps (document);
+  guint n_lanes = bp_document_get_n_lanes (document);
+  guint n_stages = bp_document_get_n_stages (document);
+  BpStep *some_step = n_steps > 0 ? bp_document_get_step (document, g_rand_int_range (rand, 0, n_steps)) : NULL;
+  BpLane *some_lane = bp_document_get_lane (document, g_rand_int_range (rand, 0, n_lanes));
+  BpStage *some_stage = bp_document_get_stage (document, g_rand_int_range (rand, 0, n_stages));
+
+  switch (g_rand_int_range (rand, 0, 9))
+    {
+    case 0:
+      if (n_lanes > 1)
+        bp_document_remove (document, BP_ITEM (some_lane));
+      break;
+    case 1:
+      if (n_stages > 1)
+        bp_document_remove (document, BP_ITEM (some_stage));
+      break;
+    case 2:
+      if (some_step != NULL)
+        bp_document_move_step (document, some_step, bp_item_get_id (BP_ITEM (some_lane)),
+                               bp_item_get_id (BP_ITEM (some_stage)), g_rand_int_range (rand, 0, 500));
+      break;
+    case 3:
+      if (n_steps > 1)
+        {
+          BpStep *other = bp_document_get_step (document, g_rand_int_range (rand, 0, n_steps));
+
+          if (other != some_step)
+            bp_document_add_flow (document, bp_item_get_id (BP_ITEM (some_step)),
+                                  bp_item_get_id (BP_ITEM (other)));
+        }
+      break;
+    case 4:
+      if (bp_document_get_n_flows (document) > 0)
+        bp_document_remove (document, BP_ITEM (bp_document_get_flow (document, 0)));
+      break;
+    case 5:
+      bp_document_reorder (document, BP_ITEM (some_stage), g_rand_int_range (rand, 0, n_stages));
+      break;
+    case 6:
+      bp_lane_set_kind (some_lane, g_rand_int_range (rand, 0, 5));
+      break;
+    case 7:
+      if (some_step != NULL)
+        bp_document_remove (document, BP_ITEM (some_step));
+      break;
+    default:
+      bp_document_add_stage (document, "New", g_rand_int_range (rand, 0, n_stages + 1));
+      break;
+    }
+}
+
+static void
+test_merge_random_structure (void)
+{
+  guint exists_conflicts = 0;
+
+  for (guint32 seed = 1; seed <= 150; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(BpDocument) base = random_base (rand);
+      g_autofree char *base_text = NULL;
+      g_autoptr(BpDocument) ours = NULL;
+      g_autoptr(BpDocument) theirs = NULL;
+      g_autoptr(BpDocument) merged = NULL;
+      g_autoptr(BpDocument) with_base = NULL;
+      g_autofree char *theirs_text = NULL;
+      g_autofree char *with_base_text = NULL;
+
+      for (guint i = 0; i < 30; i++)
+        random_structure_edit (base, rand);
+      base_text = text_of (base);
+      ours = read_text (base_text);
+      theirs = read_text (base_text);
+      for (guint i = 0; i < 8; i++)
+        {
+          random_structure_edit (ours, rand);
+          random_structure_edit (theirs, rand);
+        }
+
+      /* merge() itself checks that the result reads back. */
+      merged = merge (base, ours, theirs);
+      for (guint i = 0; i < n_conflicts (merged); i++)
+        exists_conflicts += strcmp (bp_conflict_get_field (conflict (merged, i)), "exists") == 0;
+      g_clear_object (&merged);
+      merged = merge (NULL, ours, theirs);
+      with_base = merge (base, base, theirs);
+      theirs_text = text_of (theirs);
+      with_base_text = text_of (with_base);
+      g_assert_cmpstr (with_base_text, ==, theirs_text);
+    }
+  /* The edits did reach the cases where an item is kept for another. */
+  g_test_message ("%u conflicts on exists", exists_conflicts);
+  g_assert_cmpuint (exists_conflicts, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -682,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/merge/keeps-one-stage", test_merge_keeps_one_stage);
   g_test_add_func ("/merge/lane-zones", test_merge_lane_zones);
   g_test_add_func ("/merge/random", test_merge_random);
+  g_test_add_func ("/merge/random-structure", test_merge_random_structure);
 
   return g_test_run ();
 }
