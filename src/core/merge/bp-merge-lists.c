@@ -103,9 +103,21 @@ merge_item (BpMerge     *merge,
 
   if (o != NULL && t != NULL)
     {
-      JsonObject *merged = bp_merge_objects (merge, id, b != NULL, object_of (b), object_of (o),
-                                             object_of (t), NULL);
+      JsonObject *merged;
 
+      /* Most items changed on one side at most: no need to go key by key. */
+      if (b != NULL && bp_merge_same (t, b))
+        {
+          take (list, id, json_node_get_object (o));
+          return;
+        }
+      if (b != NULL && bp_merge_same (o, b))
+        {
+          take (list, id, json_node_get_object (t));
+          return;
+        }
+      merged = bp_merge_objects (merge, id, b != NULL, object_of (b), object_of (o),
+                                 object_of (t), NULL);
       g_hash_table_insert (list->merged, (char *) id, merged);
       return;
     }
