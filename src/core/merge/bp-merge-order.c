@@ -59,10 +59,12 @@ static JsonNode *
 ids_node (GPtrArray *ids)
 {
   JsonArray *array = json_array_sized_new (ids->len);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
   for (guint i = 0; i < ids->len; i++)
     json_array_add_string_element (array, g_ptr_array_index (ids, i));
-  return json_node_init_array (json_node_alloc (), array);
+  json_node_take_array (node, array);
+  return node;
 }
 
 static guint

@@ -323,6 +323,7 @@ merge_trees (BpMerge *merge)
   JsonObject *out = json_object_new ();
   JsonArray *conflicts;
   JsonArray *dismissed;
+  JsonNode *root;
 
   json_object_set_string_member (out, "format", "bpj");
   json_object_set_int_member (out, "version", BP_FORMAT_VERSION);
@@ -351,7 +352,9 @@ merge_trees (BpMerge *merge)
   else
     json_array_unref (conflicts);
 
-  return json_node_init_object (json_node_alloc (), out);
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, out);
+  return root;
 }
 
 static char *
