@@ -43,9 +43,22 @@ typedef struct {
   JsonArray   *conflicts; /* this merge's, in the order found */
 } BpMerge;
 
-/* bp-merge.c */
+/* bp-merge-values.c */
 gboolean    bp_merge_same          (JsonNode   *a,
                                     JsonNode   *b);
+/* @object's member @key, or NULL (also when @object is NULL). */
+JsonNode   *bp_merge_member        (JsonObject *object,
+                                    const char *key);
+/* Every key of the three objects (any may be NULL), ours' first, each
+ * once; the strings are borrowed. */
+GPtrArray  *bp_merge_union_of_keys (JsonObject *objects[3]);
+/* One value from three (see bp-merge-values.c); sets @clash when both
+ * sides changed it differently, and then returns ours. */
+JsonNode   *bp_merge_pick          (gboolean    has_base,
+                                    JsonNode   *base,
+                                    JsonNode   *ours,
+                                    JsonNode   *theirs,
+                                    gboolean   *clash);
 void        bp_merge_add_conflict  (BpMerge    *merge,
                                     const char *item,
                                     const char *field,

@@ -43,155 +43,26 @@ is_structural_key (const char *key)
   return FALSE;
 }
 
-gboolean
-bp_merge_same (JsonNode *a,
-               JsonNode *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return json_node_equal (a, b);
-}
-
-void
-bp_merge_add_conflict (BpMerge    *merge,
-                       const char *item,
-                       const char *field,
-                       JsonNode   *ours,
-                       JsonNode   *theirs)
-{
-  JsonObject *conflict = json_object_new ();
-
-  if (item != NULL)
-    json_object_set_string_member (conflict, "item", item);
-  else
-    json_object_set_null_member (conflict, "item");
-  json_object_set_string_member (conflict, "field", field);
-  if (ours != NULL)
-    json_object_set_member (conflict, "ours", json_node_copy (ours));
-  if (theirs != NULL)
-    json_object_set_member (conflict, "theirs", json_node_copy (theirs));
-  json_array_add_object_element (merge->conflicts, conflict);
-}
-
-/* One value from three: the side that changed it wins; both changed it
- * differently is a clash, and ours is kept. Without a base (@has_base
- * FALSE), any difference is a clash; with one, @base NULL is a key the
- * base did not hold. */
-static JsonNode *
-pick (gboolean  has_base,
-      JsonNode *base,
-      JsonNode *ours,
-      JsonNode *theirs,
-      gboolean *clash)
-{
-  *clash = FALSE;
-  if (bp_merge_same (ours, theirs))
-    return ours;
-  if (!has_base)
-    {
-      *clash = TRUE;
-      return ours;
-    }
-  if (bp_merge_same (theirs, base))
-    return ours;
-  if (bp_merge_same (ours, base))
-    return theirs;
-  *clash = TRUE;
-  return ours;
-}
-
-static JsonNode *
-member_or_null (JsonObject *object,
-                const char *key)
-{
-  return object != NULL ? json_object_get_member (object, key) : NULL;
-}
-
-/* Every key of the three objects, ours' first, each once. */
-static GPtrArray *
-union_of_keys (JsonObject *objects[3])
-{
-  static const int order[] = { BP_MERGE_OURS, BP_MERGE_THEIRS, BP_MERGE_BASE };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *keys = g_ptr_array_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      g_autoptr(GList) members = NULL;
-
-      if (objects[order[i]] == NULL)
-        continue;
-      members = json_object_get_members (objects[order[i]]);
-      for (GList *l = members; l != NULL; l = l->next)
-        if (g_hash_table_add (seen, l->data))
-          g_ptr_array_add (keys, l->data);
-    }
-  return keys;
-}
-
-/* Merges three objects key by key (@has_base FALSE: there is no common
- * version to tell who changed what). A clashing key is recorded against
- * @item under its own name, or, with @whole_field set, once under that
- * name with both whole objects. */
-JsonObject *
-bp_merge_objects (BpMerge    *merge,
-                  const char *item,
-                  gboolean    has_base,
-                  JsonObject *base,
-                  JsonObject *ours,
-                  JsonObject *theirs,
-                  const char *whole_field)
-{
-  JsonObject *objects[3] = { base, ours, theirs };
-  g_autoptr(GPtrArray) keys = union_of_keys (objects);
-  JsonObject *merged = json_object_new ();
-  gboolean any_clash = FALSE;
-
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-      JsonNode *o = member_or_null (ours, key);
-      JsonNode *t = member_or_null (theirs, key);
-      gboolean clash;
-      JsonNode *value = pick (has_base, member_or_null (base, key), o, t, &clash);
-
-      if (value != NULL)
-        json_object_set_member (merged, key, json_node_copy (value));
-      if (clash && whole_field == NULL)
-        bp_merge_add_conflict (merge, item, key, o, t);
-      any_clash |= clash;
-    }
-
-  if (any_clash && whole_field != NULL)
-    {
-      g_autoptr(JsonNode) o = ours ? json_node_init_object (json_node_alloc (), ours) : NULL;
-      g_autoptr(JsonNode) t = theirs ? json_node_init_object (json_node_alloc (), theirs) : NULL;
-
-      bp_merge_add_conflict (merge, item, whole_field, o, t);
-    }
-  return merged;
-}
-
 /* Top level */
 
 static void
 merge_top_keys (BpMerge    *merge,
                 JsonObject *out)
 {
-  g_autoptr(GPtrArray) keys = union_of_keys (merge->root);
+  g_autoptr(GPtrArray) keys = bp_merge_union_of_keys (merge->root);
 
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
-      JsonNode *o = member_or_null (merge->root[BP_MERGE_OURS], key);
-      JsonNode *t = member_or_null (merge->root[BP_MERGE_THEIRS], key);
+      JsonNode *o = bp_merge_member (merge->root[BP_MERGE_OURS], key);
+      JsonNode *t = bp_merge_member (merge->root[BP_MERGE_THEIRS], key);
       JsonNode *value;
       gboolean clash;
 
       if (is_structural_key (key))
         continue;
-      value = pick (merge->root[BP_MERGE_BASE] != NULL,
-                    member_or_null (merge->root[BP_MERGE_BASE], key), o, t, &clash);
+      value = bp_merge_pick (merge->root[BP_MERGE_BASE] != NULL,
+                    bp_merge_member (merge->root[BP_MERGE_BASE], key), o, t, &clash);
       if (value != NULL)
         json_object_set_member (out, key, json_node_copy (value));
       if (clash)
@@ -203,7 +74,7 @@ static JsonObject *
 object_member (JsonObject *object,
                const char *key)
 {
-  JsonNode *node = member_or_null (object, key);
+  JsonNode *node = bp_merge_member (object, key);
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -229,7 +100,7 @@ static JsonArray *
 array_member (JsonObject *object,
               const char *key)
 {
-  JsonNode *node = member_or_null (object, key);
+  JsonNode *node = bp_merge_member (object, key);
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
