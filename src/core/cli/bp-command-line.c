@@ -20,6 +20,7 @@
 #include "bpj/bp-bpj.h"
 #include "csv/bp-csv.h"
 #include "cli/bp-command-line-diff.h"
+#include "cli/bp-command-line-merge.h"
 #include "export/bp-export.h"
 #include "insights/bp-insights-report.h"
 
@@ -45,6 +46,8 @@ typedef struct {
   char      *diff_against;
   gboolean   report;
   char      *report_format;
+  gboolean   merge;
+  char      *merge_output;
   char     **files;
 } Arguments;
 
@@ -59,6 +62,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->diff_format, g_free);
   g_clear_pointer (&args->diff_against, g_free);
   g_clear_pointer (&args->report_format, g_free);
+  g_clear_pointer (&args->merge_output, g_free);
   g_clear_pointer (&args->export_stages_per_slide, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
@@ -127,6 +131,11 @@ create_option_context (Arguments *args)
          "each stage’s figures, and the checks"), NULL },
     { "report-format", 0, 0, G_OPTION_ARG_STRING, &args->report_format,
       N_("Format of the report: text or json (default: text)"), N_("FORMAT") },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &args->merge,
+      N_("Merge the blueprints BASE OURS THEIRS by id and write the result over OURS, as git’s merge driver; "
+         "exit 0 when nothing conflicts, 1 when conflicts are left in the file, 2 on trouble"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->merge_output,
+      N_("Write the result of --merge to OUT instead of OURS"), N_("OUT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
       N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
@@ -151,7 +160,8 @@ create_option_context (Arguments *args)
                                       "  touchpoint --export=loan.bpj loan-steps.csv loan-flows.csv\n"
                                       "  touchpoint --export=loan-steps.csv loan.bpj\n"
                                       "  touchpoint --diff loan.bpj loan-future.bpj\n"
-                                      "  touchpoint --export=change.pdf --export-page=slide --diff-against=loan.bpj loan-future.bpj"));
+                                      "  touchpoint --export=change.pdf --export-page=slide --diff-against=loan.bpj loan-future.bpj\n"
+                                      "  touchpoint --merge base.bpj mine.bpj theirs.bpj -o merged.bpj"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -364,7 +374,8 @@ check_file (const char *path)
       return FALSE;
     }
 
-  return TRUE;
+  /* Valid, but a merge is not finished while it holds conflicts. */
+  return bp_command_line_print_conflicts (document, display) == 0;
 }
 
 static int
@@ -716,6 +727,21 @@ run_arguments (const Arguments *args)
   if (args->check && args->export_path != NULL)
     {
       g_printerr (_("--check and --export cannot be used together\n"));
+      return 1;
+    }
+
+  if (args->merge)
+    {
+      if (args->check || args->export_path != NULL || args->report || args->diff)
+        {
+          g_printerr (_("--merge cannot be used with --check, --export, --report or --diff\n"));
+          return 2;
+        }
+      return bp_command_line_merge (args->files, args->merge_output);
+    }
+  if (args->merge_output != NULL)
+    {
+      g_printerr (_("-o only applies with --merge\n"));
       return 1;
     }
 
