@@ -17,6 +17,7 @@
 
 #include "bpj/bp-bpj.h"
 #include "cli/bp-command-line.h"
+#include "insights/bp-insights.h"
 #include <unistd.h>
 
 static const char * const sample_names[] = {
@@ -212,7 +213,7 @@ test_help (void)
   const char *options[] = {
     "--check", "--export=OUT", "--export-scale=N", "--export-background=BACKGROUND",
     "--export-page=PAGE", "--export-stages=FIRST-LAST", "--export-page-per-stage",
-    "--version", "[FILE…]",
+    "--report", "--report-format=FORMAT", "--version", "[FILE…]",
   };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -886,6 +887,233 @@ test_export_failure_keeps_old_file (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, "an older export\n");
 }
 
+/* Reports */
+
+static void
+assert_member_order (JsonObject         *object,
+                     const char * const *names)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  GList *l = members;
+  guint i = 0;
+
+  for (; l != NULL && names[i] != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, names[i]);
+  g_assert_null (l);
+  g_assert_null (names[i]);
+}
+
+static double
+number_member (JsonObject *object,
+               const char *name)
+{
+  return json_object_get_double_member (object, name);
+}
+
+/* The JSON report of each sample has exactly the documented shape, and
+ * its figures are the analysis's. */
+static void
+test_report_json_samples (void)
+{
+  static const char * const top[] = { "elapsed", "crossings", "stages", "flows", "checks", NULL };
+  static const char * const elapsed_keys[] = { "seconds", "unknown", "tolerance", "over", NULL };
+  static const char * const crossing_keys[] = { "interaction", "visibility", "internal", "actor", NULL };
+  static const char * const stage_keys[] = {
+    "id", "elapsed", "unknown", "customer", "waiting", "interaction", "visibility",
+    "internal", "actor", "tolerance", "over", NULL,
+  };
+  static const char * const flow_keys[] = { "id", "lines", "direction", "handoff", NULL };
+  static const char * const check_keys[] = { "check", "item", "severity", "dismissed", "message", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_names); i++)
+    {
+      g_autofree char *path = sample_path (sample_names[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpDocument) document = bp_bpj_load (path, &error);
+      g_autoptr(BpInsights) insights = NULL;
+      const char *args[] = { "--report", "--report-format=json", path, NULL };
+      JsonObject *root, *elapsed;
+      JsonArray *stages, *flows, *checks;
+      guint unknown;
+
+      g_assert_no_error (error);
+      insights = bp_insights_compute (document);
+
+      g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      json_parser_load_from_data (parser, out, -1, &error);
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+      assert_member_order (root, top);
+
+      elapsed = json_object_get_object_member (root, "elapsed");
+      assert_member_order (elapsed, elapsed_keys);
+      g_assert_cmpfloat (number_member (elapsed, "seconds"), ==,
+                         bp_insights_get_elapsed (insights, &unknown));
+      g_assert_cmpfloat (number_member (elapsed, "unknown"), ==, unknown);
+      g_assert_cmpint (json_object_get_boolean_member (elapsed, "over"), ==,
+                       bp_insights_is_over (insights));
+      assert_member_order (json_object_get_object_member (root, "crossings"), crossing_keys);
+      g_assert_cmpfloat (number_member (json_object_get_object_member (root, "crossings"), "interaction"),
+                         ==, bp_insights_get_crossings (insights)->interaction);
+
+      stages = json_object_get_array_member (root, "stages");
+      g_assert_cmpuint (json_array_get_length (stages), ==, bp_document_get_n_stages (document));
+      for (guint s = 0; s < json_array_get_length (stages); s++)
+        {
+          JsonObject *stage = json_array_get_object_element (stages, s);
+
+          assert_member_order (stage, stage_keys);
+          g_assert_cmpstr (json_object_get_string_member (stage, "id"), ==,
+                           bp_item_get_id (BP_ITEM (bp_document_get_stage (document, s))));
+          g_assert_cmpfloat (number_member (stage, "elapsed"), ==,
+                             bp_insights_get_stage (insights, s)->elapsed);
+        }
+
+      flows = json_object_get_array_member (root, "flows");
+      g_assert_cmpuint (json_array_get_length (flows), ==, bp_document_get_n_flows (document));
+      for (guint f = 0; f < json_array_get_length (flows); f++)
+        {
+          JsonObject *flow = json_array_get_object_element (flows, f);
+          JsonNode *direction = json_object_get_member (flow, "direction");
+
+          assert_member_order (flow, flow_keys);
+          g_assert_true (JSON_NODE_HOLDS_NULL (direction) ||
+                         g_strcmp0 (json_node_get_string (direction), "down") == 0 ||
+                         g_strcmp0 (json_node_get_string (direction), "up") == 0);
+          g_assert_cmpint (JSON_NODE_HOLDS_NULL (direction), ==,
+                           json_array_get_length (json_object_get_array_member (flow, "lines")) == 0 &&
+                           bp_insights_get_flow (insights, f)->direction == BP_DIRECTION_NONE);
+        }
+
+      checks = json_object_get_array_member (root, "checks");
+      g_assert_cmpuint (json_array_get_length (checks), ==, bp_insights_get_n_checks (insights));
+      for (guint c = 0; c < json_array_get_length (checks); c++)
+        {
+          JsonObject *check = json_array_get_object_element (checks, c);
+          const char *severity = json_object_get_string_member (check, "severity");
+
+          assert_member_order (check, check_keys);
+          g_assert_true (g_strcmp0 (severity, "warning") == 0 || g_strcmp0 (severity, "info") == 0);
+          g_assert_cmpuint (strlen (json_object_get_string_member (check, "message")), >, 20);
+        }
+    }
+}
+
+/* The readable report of each sample: totals, a row per stage, and a
+ * "FILE: check: item: message" line per check. */
+static void
+test_report_text_samples (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sample_names); i++)
+    {
+      g_autofree char *path = sample_path (sample_names[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BpDocument) document = bp_bpj_load (path, &error);
+      g_autoptr(BpInsights) insights = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+      const char *args[] = { "--report", path, NULL };
+      guint check_lines = 0;
+
+      g_assert_no_error (error);
+      insights = bp_insights_compute (document);
+      g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_nonnull (strstr (out, "Elapsed time: "));
+      g_assert_nonnull (strstr (out, "Encounters (line of interaction): "));
+
+      lines = split_lines (out);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          if (g_str_has_prefix (lines[l], prefix))
+            {
+              const BpInsightsCheck *check = bp_insights_get_check (insights, check_lines);
+
+              /* Dismissed checks come last; the samples dismiss none. */
+              g_assert_false (check->dismissed);
+              g_assert_true (g_str_has_prefix (lines[l] + strlen (prefix), check->check));
+              check_lines++;
+            }
+          g_assert_false (g_str_has_suffix (lines[l], " "));
+        }
+      g_assert_cmpuint (check_lines, ==, bp_insights_get_n_checks (insights));
+
+      for (guint s = 0; s < bp_document_get_n_stages (document); s++)
+        {
+          const char *name = bp_stage_get_name (bp_document_get_stage (document, s));
+          g_autofree char *row = g_strconcat ("\n  ", name, " ", NULL);
+
+          g_assert_nonnull (strstr (out, row));
+        }
+    }
+}
+
+/* Exit 0 whenever the file reads, whatever its checks say; 1 when not. */
+static void
+test_report_exit_status (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *valid = write_variant (fixture, "valid.bpj", &valid_variant);
+  g_autofree char *broken = write_text (fixture, "broken.bpj", "{\"format\": \"bpj\"");
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.bpj", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *ok[] = { "--report", valid, NULL };
+  const char *bad[] = { "--report", broken, NULL };
+  const char *gone[] = { "--report-format=json", "--report", missing, NULL };
+
+  /* This blueprint raises warnings (a customer step with no support). */
+  g_assert_cmpint (run_touchpoint (ok, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, ": customer-unsupported: a: "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_touchpoint (bad, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, broken));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_touchpoint (gone, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, missing));
+}
+
+static void
+test_report_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *valid = write_variant (fixture, "valid.bpj", &valid_variant);
+  g_autofree char *out_png = g_build_filename (fixture->dir, "out.png", NULL);
+  g_autofree char *export_arg = g_strconcat ("--export=", out_png, NULL);
+  const struct { const char *args[5]; const char *message; } cases[] = {
+    { { "--report", "--report-format=xml", valid, NULL }, "Invalid --report-format “xml”" },
+    { { "--report-format=json", valid, NULL }, "--report-format only applies with --report" },
+    { { "--report", NULL }, "--report needs exactly one blueprint file" },
+    { { "--report", valid, valid, NULL }, "--report needs exactly one blueprint file" },
+    { { "--report", "--check", valid, NULL }, "--report cannot be used with --check or --export" },
+    { { "--report", export_arg, valid, NULL }, "--report cannot be used with --check or --export" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_touchpoint (cases[i].args, &out, &err), ==, 1);
+      g_assert_cmpstr (out, ==, "");
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("case %u: expected “%s” in “%s”", i, cases[i].message, err);
+    }
+  g_assert_false (g_file_test (out_png, G_FILE_TEST_EXISTS));
+}
+
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -914,6 +1142,10 @@ main (int   argc,
   ADD_TEST ("/cli/export/bpj-is-canonical", test_export_bpj_is_canonical);
   ADD_TEST ("/cli/export/errors", test_export_errors);
   ADD_TEST ("/cli/export/failure-keeps-old-file", test_export_failure_keeps_old_file);
+  g_test_add_func ("/cli/report/json-samples", test_report_json_samples);
+  g_test_add_func ("/cli/report/text-samples", test_report_text_samples);
+  ADD_TEST ("/cli/report/exit-status", test_report_exit_status);
+  ADD_TEST ("/cli/report/errors", test_report_errors);
 
   return g_test_run ();
 }

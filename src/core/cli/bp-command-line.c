@@ -19,6 +19,7 @@
 
 #include "bpj/bp-bpj.h"
 #include "export/bp-export.h"
+#include "insights/bp-insights-report.h"
 
 /* --check lists at most this many problems per file. */
 #define MAX_PROBLEMS 100
@@ -36,6 +37,8 @@ typedef struct {
   gboolean   export_page_per_stage;
   gboolean   export_legend;
   gboolean   export_no_legend;
+  gboolean   report;
+  char      *report_format;
   char     **files;
 } Arguments;
 
@@ -47,6 +50,7 @@ arguments_clear (Arguments *args)
   g_clear_pointer (&args->export_background, g_free);
   g_clear_pointer (&args->export_page, g_free);
   g_clear_pointer (&args->export_stages, g_free);
+  g_clear_pointer (&args->report_format, g_free);
   g_clear_pointer (&args->files, g_strfreev);
 }
 
@@ -97,6 +101,11 @@ create_option_context (Arguments *args)
       N_("Draw the legend of the marks on cards in the title band (default: on PDF slides)"), NULL },
     { "export-no-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_no_legend,
       N_("Leave the legend out, on PDF slides too"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_NONE, &args->report,
+      N_("Print what FILE says when its figures are added up: elapsed time, line crossings, "
+         "each stage’s figures, and the checks"), NULL },
+    { "report-format", 0, 0, G_OPTION_ARG_STRING, &args->report_format,
+      N_("Format of the report: text or json (default: text)"), N_("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &args->version,
       N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
@@ -111,6 +120,7 @@ create_option_context (Arguments *args)
   g_option_context_set_description (context,
                                     _("Examples:\n"
                                       "  touchpoint --check loan.bpj support.bpj\n"
+                                      "  touchpoint --report --report-format=json loan.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide loan.bpj\n"
                                       "  touchpoint --export=loan.pdf --export-page=slide --export-page-per-stage loan.bpj\n"
                                       "  touchpoint --export=pay.png --export-stages=2-3 loan.bpj\n"
@@ -430,6 +440,53 @@ run_export (const Arguments *args)
   return 0;
 }
 
+/* The report of one file: exit 0 whenever the file reads, whatever its
+ * checks say, so that scripts tell a broken file from a blueprint with
+ * work left to do. */
+static int
+run_report (const Arguments *args)
+{
+  g_autoptr(BpDocument) document = NULL;
+  g_autoptr(BpInsights) insights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
+  guint n_files = args->files ? g_strv_length (args->files) : 0;
+  gboolean json = FALSE;
+
+  if (args->report_format != NULL)
+    {
+      if (strcmp (args->report_format, "json") == 0)
+        json = TRUE;
+      else if (strcmp (args->report_format, "text") != 0)
+        {
+          g_printerr (_("Invalid --report-format “%s”: give text or json\n"), args->report_format);
+          return 1;
+        }
+    }
+
+  if (n_files != 1)
+    {
+      g_printerr (_("--report needs exactly one blueprint file to read, not %u\n"), n_files);
+      print_usage_hint ();
+      return 1;
+    }
+
+  document = bp_bpj_load (args->files[0], &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  display = g_filename_display_name (args->files[0]);
+  insights = bp_insights_compute (document);
+  text = json ? bp_insights_report_json (insights)
+              : bp_insights_report_text (insights, document, display);
+  g_print ("%s", text);
+  return 0;
+}
+
 /* Options that mean nothing on their own. */
 static gboolean
 check_export_only_options (const Arguments *args)
@@ -473,8 +530,23 @@ run_arguments (const Arguments *args)
       return 1;
     }
 
+  if ((args->check || args->export_path != NULL) && args->report)
+    {
+      g_printerr (_("--report cannot be used with --check or --export\n"));
+      return 1;
+    }
+
+  if (args->report_format != NULL && !args->report)
+    {
+      g_printerr (_("%s only applies with --report\n"), "--report-format");
+      return 1;
+    }
+
   if (!check_export_only_options (args))
     return 1;
+
+  if (args->report)
+    return run_report (args);
 
   if (args->check)
     return run_check (args);

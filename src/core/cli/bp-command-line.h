@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Runs --check, --export, --version and --help without a display.
+/* Runs --check, --export, --report, --version and --help without a display.
  * Returns TRUE when the command line was one of those, with the process's
  * exit status in @exit_status; FALSE when it asks for the editor. */
 gboolean bp_command_line_run (int    argc,

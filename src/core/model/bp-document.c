@@ -676,7 +676,8 @@ bp_document_is_dismissed (BpDocument *self,
 
   g_return_val_if_fail (BP_IS_DOCUMENT (self), FALSE);
 
-  if (check == NULL || item_id == NULL)
+  /* Asked for every raised check: the usual answer costs nothing. */
+  if (check == NULL || item_id == NULL || g_hash_table_size (self->dismissed_set) == 0)
     return FALSE;
   key = dismissal_key (check, item_id);
   return g_hash_table_contains (self->dismissed_set, key);
