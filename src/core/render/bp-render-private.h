@@ -203,6 +203,13 @@ void     bp_render_draw_badge         (BpRender      *r,
                                        const BpPoint *center,
                                        double         radius);
 
+/* A short flow of @kind, as the legend shows it. */
+void     bp_render_draw_flow_sample   (BpRender   *r,
+                                       BpFlowKind  kind,
+                                       double      x,
+                                       double      y,
+                                       double      length);
+
 /* bp-render-legend.c: the row of marks and their names, in a box or
  * not, in canvas units. */
 void     bp_render_legend_size        (BpRender *r,

@@ -65,7 +65,8 @@ void   bp_render_get_frozen_offsets (BpLayout          *layout,
                                      double            *dx,
                                      double            *dy);
 
-/* The legend of the marks on cards ("!", "+", the star, "F", "W"): a
+/* The legend of the marks on cards ("!", "+", the star, "F", "W") and of
+ * the kinds of flow (a second row of short flows): a
  * box with a row of the badges cards show and their names, its top-left
  * corner at (@x, @y) in @cr's units, scaled by @options' zoom, in its
  * light or dark colours. bp_render_get_legend_size() tells its size in
@@ -102,5 +103,18 @@ gboolean bp_render_get_badge  (const BpRect          *card,
                                BpStepFlags            flag,
                                BpPoint               *center,
                                double                *radius);
+
+/* How a flow of @kind is stroked: the line width in canvas units, the
+ * dash pattern (cairo_set_dash(); none when @n_dashes is 0) and whether
+ * its arrowhead is open (stroked) rather than filled. */
+typedef struct {
+  double        width;
+  const double *dashes;
+  guint         n_dashes;
+  gboolean      open_arrowhead;
+} BpFlowStyle;
+
+void   bp_render_get_flow_style (BpFlowKind           kind,
+                                 BpFlowStyle         *style);
 
 G_END_DECLS
