@@ -8,6 +8,7 @@
 #pragma once
 
 #include "bp-canvas.h"
+#include "insights/bp-insights.h"
 #include "layout/bp-snap.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,10 @@ struct _BpCanvas
   gulong          changed_handler;
   guint           relayout_source;
   gboolean        layout_dirty;
+  /* The figures of the document as last laid out, and whether the
+   * relayout idle has yet to tell of them ("insights-changed"). */
+  BpInsights     *insights;
+  gboolean        insights_pending;
   gboolean        fit_pending;
   guint           fit_source;     /* the fit after the first allocation */
 

@@ -12,6 +12,7 @@
 #include "bp-card-editor.h"
 #include "edit/bp-selection.h"
 #include "model/bp-document.h"
+#include "insights/bp-insights.h"
 #include "layout/bp-layout.h"
 #include "bp-view-state.h"
 
@@ -104,6 +105,10 @@ gboolean     bp_canvas_get_pointer_landing (BpCanvas  *self,
                                             BpLane   **lane,
                                             BpStage  **stage,
                                             double    *x);
+
+/* The figures of the document as laid out (NULL without a document);
+ * borrowed, replaced after each change ("insights-changed"). */
+BpInsights  *bp_canvas_get_insights       (BpCanvas    *self);
 
 /* Scrolls so that @item is visible. */
 void         bp_canvas_reveal             (BpCanvas    *self,

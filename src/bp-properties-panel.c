@@ -619,7 +619,7 @@ build_step_page (BpPropertiesPanel *self)
   add_text_row (self, group, _("Text"), "text", FALSE);
   add_text_row (self, group, _("Actor"), "actor", TRUE);
   add_duration_row (self, group, _("Duration (30 s, 5 min, 1 h 30 min)"), "duration");
-  add_duration_row (self, group, _("Tolerance (longest the customer accepts)"), "tolerance");
+  add_duration_row (self, group, _("Tolerance (longest acceptable)"), "tolerance");
   add_text_row (self, group, _("Notes"), "notes", TRUE);
   add_color_row (self, group);
   add_flag_rows (self, add_group (self, _("Marks")));
@@ -661,7 +661,7 @@ build_stage_page (BpPropertiesPanel *self)
 
   add_text_row (self, group, _("Name"), "name", FALSE);
   add_number_row (self, group, _("Width"), "width", BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH);
-  add_duration_row (self, group, _("Tolerance (longest the customer accepts)"), "tolerance");
+  add_duration_row (self, group, _("Tolerance (longest acceptable)"), "tolerance");
 }
 
 static void
@@ -673,7 +673,7 @@ build_document_page (BpPropertiesPanel *self)
 
   add_text_row (self, group, _("Title"), "title", FALSE);
   add_choice_row (self, group, _("State"), "state", states);
-  add_duration_row (self, group, _("Tolerance (longest the customer accepts)"), "tolerance");
+  add_duration_row (self, group, _("Tolerance (longest acceptable)"), "tolerance");
 
   scenario = add_group (self, _("Scenario"));
   adw_preferences_group_set_description (scenario,

@@ -12,6 +12,7 @@
 #include "bp-banner.h"
 #include "bp-file-progress.h"
 #include "bp-file-watch.h"
+#include "bp-insights-panel.h"
 #include "bp-properties-panel.h"
 #include "bp-window.h"
 
@@ -29,6 +30,8 @@ struct _BpWindow
   AdwToastOverlay      *toast_overlay;
   BpCanvas             *canvas;
   BpPropertiesPanel    *properties;
+  BpInsightsPanel      *insights;
+  AdwViewStack         *side_stack;
   BpBanner             *banner;
   AdwFlap              *palette_flap;
   AdwFlap              *properties_flap;

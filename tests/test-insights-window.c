@@ -9,13 +9,15 @@
 
 #include "history/bp-history.h"
 #include "model/bp-duration.h"
+#include "bp-insights-panel.h"
 #include "editor-test-utils.h"
 
 /* The editor's side of the blueprint's insights: the fields the analysis
- * reads (flow kinds, tolerances), edited in the properties panel. */
+ * reads (flow kinds, tolerances), edited in the properties panel, and the
+ * Insights panel, kept up to date as the blueprint changes. */
 
 #define SAMPLE "loan-payment.bpj"
-#define TOLERANCE_TITLE "Tolerance (longest the customer accepts)"
+#define TOLERANCE_TITLE "Tolerance (longest acceptable)"
 
 typedef struct {
   BpWindow   *window;
@@ -203,6 +205,159 @@ test_invalid_tolerance (Fixture       *fixture,
   g_assert_cmpfloat (bp_stage_get_tolerance (stage), ==, 600);
 }
 
+/* The Insights panel */
+
+static gboolean
+is_insights_panel (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return BP_IS_INSIGHTS_PANEL (widget);
+}
+
+static GtkWidget *
+insights_panel (Fixture *fixture)
+{
+  GtkWidget *panel = editor_test_find_widget (GTK_WIDGET (fixture->window), is_insights_panel, NULL);
+
+  g_assert_nonnull (panel);
+  return panel;
+}
+
+typedef struct {
+  const char *check;
+  const char *item;
+} CheckKey;
+
+static gboolean
+is_check_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  const CheckKey *key = data;
+
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "check"), key->check) == 0 &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "item"), key->item) == 0;
+}
+
+/* The panel's row of @check on @item, or NULL. */
+static GtkWidget *
+find_check_row (Fixture    *fixture,
+                const char *check,
+                const char *item)
+{
+  CheckKey key = { check, item };
+
+  return editor_test_find_widget (insights_panel (fixture), is_check_row, &key);
+}
+
+static gboolean
+row_dismissed (GtkWidget *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "dismissed"));
+}
+
+/* A customer card with nothing in the frontstage or the evidence to meet
+ * it raises a check in the panel as soon as the canvas shows the card (in
+ * the same idle as the layout, not later); a flow to a frontstage card
+ * clears it. */
+static void
+test_check_follows_changes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  BpLane *customer = editor_test_first_lane (fixture->document, BP_LANE_KIND_CUSTOMER);
+  BpStep *frontstage = editor_test_find_step (fixture->document, BP_LANE_KIND_FRONTSTAGE);
+  BpStage *stage = bp_document_get_stage (fixture->document, 0);
+  BpStep *step;
+  const char *id;
+
+  step = bp_document_add_step (fixture->document, bp_item_get_id (BP_ITEM (customer)),
+                               bp_item_get_id (BP_ITEM (stage)), 600, "Calls the hotline");
+  id = bp_item_get_id (BP_ITEM (step));
+  g_assert_null (find_check_row (fixture, "customer-unsupported", id));
+
+  /* Once the canvas is laid out again, before anything else runs. */
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  g_assert_nonnull (find_check_row (fixture, "customer-unsupported", id));
+  g_assert_false (row_dismissed (find_check_row (fixture, "customer-unsupported", id)));
+
+  bp_document_add_flow (fixture->document, id, bp_item_get_id (BP_ITEM (frontstage)));
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  g_assert_null (find_check_row (fixture, "customer-unsupported", id));
+}
+
+/* Activating a check selects its item. */
+static void
+test_activate_selects (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  BpLane *customer = editor_test_first_lane (fixture->document, BP_LANE_KIND_CUSTOMER);
+  BpStage *stage = bp_document_get_stage (fixture->document, 0);
+  BpStep *step = bp_document_add_step (fixture->document, bp_item_get_id (BP_ITEM (customer)),
+                                       bp_item_get_id (BP_ITEM (stage)), 600, "Calls the hotline");
+  BpSelection *selection = bp_canvas_get_selection (fixture->canvas);
+  GtkWidget *row;
+
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  row = find_check_row (fixture, "customer-unsupported", bp_item_get_id (BP_ITEM (step)));
+  g_assert_nonnull (row);
+  bp_selection_clear (selection);
+
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpuint (bp_selection_get_count (selection), ==, 1);
+  g_assert_true (bp_selection_get_item (selection, 0) == BP_ITEM (step));
+}
+
+/* Dismiss writes a dismissal as one undo step and moves the check among
+ * the dismissed ones, shown on request with Restore; undo brings it
+ * back. */
+static void
+test_dismiss_and_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  BpLane *customer = editor_test_first_lane (fixture->document, BP_LANE_KIND_CUSTOMER);
+  BpStage *stage = bp_document_get_stage (fixture->document, 0);
+  BpStep *step = bp_document_add_step (fixture->document, bp_item_get_id (BP_ITEM (customer)),
+                                       bp_item_get_id (BP_ITEM (stage)), 600, "Calls the hotline");
+  const char *id = bp_item_get_id (BP_ITEM (step));
+  BpInsightsPanel *panel = BP_INSIGHTS_PANEL (insights_panel (fixture));
+  guint n_undo;
+  GtkWidget *row;
+
+  bp_insights_panel_set_show_dismissed (panel, FALSE);
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  row = find_check_row (fixture, "customer-unsupported", id);
+  g_assert_nonnull (row);
+  n_undo = bp_history_get_n_undo (fixture->history);
+
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "button"), "clicked");
+  g_assert_true (bp_document_is_dismissed (fixture->document, "customer-unsupported", id));
+  g_assert_cmpuint (bp_history_get_n_undo (fixture->history), ==, n_undo + 1);
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  /* Hidden until asked for, then shown as dismissed. */
+  g_assert_null (find_check_row (fixture, "customer-unsupported", id));
+  bp_insights_panel_set_show_dismissed (panel, TRUE);
+  row = find_check_row (fixture, "customer-unsupported", id);
+  g_assert_nonnull (row);
+  g_assert_true (row_dismissed (row));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_false (bp_document_is_dismissed (fixture->document, "customer-unsupported", id));
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  row = find_check_row (fixture, "customer-unsupported", id);
+  g_assert_nonnull (row);
+  g_assert_false (row_dismissed (row));
+
+  /* Restore, from the dismissed list, is one step too. */
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "button"), "clicked");
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
+  row = find_check_row (fixture, "customer-unsupported", id);
+  g_assert_true (row_dismissed (row));
+  n_undo = bp_history_get_n_undo (fixture->history);
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "button"), "clicked");
+  g_assert_false (bp_document_is_dismissed (fixture->document, "customer-unsupported", id));
+  g_assert_cmpuint (bp_history_get_n_undo (fixture->history), ==, n_undo + 1);
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -222,6 +377,10 @@ main (int   argc,
   add_test ("/insights-window/properties/stage-tolerance", test_stage_tolerance);
   add_test ("/insights-window/properties/blueprint-tolerance", test_blueprint_tolerance);
   add_test ("/insights-window/properties/invalid-tolerance", test_invalid_tolerance);
+
+  add_test ("/insights-window/panel/check-follows-changes", test_check_follows_changes);
+  add_test ("/insights-window/panel/activate-selects", test_activate_selects);
+  add_test ("/insights-window/panel/dismiss-and-undo", test_dismiss_and_undo);
 
   return g_test_run ();
 }
