@@ -76,6 +76,7 @@ struct _BpCanvas
   guint           vscroll_policy : 1;
   guint           dark : 1;
   guint           show_legend : 1;
+  guint           show_crossings : 1;
 
   BpSelection    *selection;
   char           *hover_id;
@@ -150,5 +151,8 @@ void      bp_canvas_draw_overlays     (BpCanvas     *self,
 void      bp_canvas_snapshot          (GtkWidget    *widget,
                                        GtkSnapshot  *snapshot);
 void      bp_canvas_drop_sheet_cache  (BpCanvas     *self);
+
+/* bp-canvas-insights.c: the tooltips of the check badges. */
+void     bp_canvas_init_insights      (BpCanvas *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SHOW_LEGEND,
+  PROP_SHOW_CROSSINGS,
   N_PROPS,
 
   /* GtkScrollable */
@@ -196,6 +197,8 @@ bp_canvas_draw_sheet (BpCanvas *self,
   options.viewport.height = height / zoom;
   options.selection = bp_selection_get_ids (self->selection);
   options.hover_id = self->hover_id;
+  options.insights = self->insights;
+  options.crossings = self->show_crossings;
 
   bp_render (cr, self->layout, &options);
   bp_render_frozen_headers (cr, self->layout, &options);
@@ -431,6 +434,9 @@ bp_canvas_get_property (GObject    *object,
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_SHOW_CROSSINGS:
+      g_value_set_boolean (value, self->show_crossings);
+      break;
 
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -469,6 +475,11 @@ bp_canvas_set_property (GObject      *object,
 
     case PROP_SHOW_LEGEND:
       bp_canvas_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CROSSINGS:
+      self->show_crossings = g_value_get_boolean (value);
+      bp_canvas_drop_sheet_cache (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
 
     case PROP_HADJUSTMENT:
@@ -514,6 +525,10 @@ bp_canvas_class_init (BpCanvasClass *klass)
     g_param_spec_boolean ("show-legend", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A ring where each flow crosses a line (the Insights' crossings). */
+  properties[PROP_SHOW_CROSSINGS] =
+    g_param_spec_boolean ("show-crossings", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The figures (bp_canvas_get_insights()) changed with the document:
@@ -610,6 +625,7 @@ bp_canvas_init (BpCanvas *self)
   gtk_widget_set_parent (self->card_editor, GTK_WIDGET (self));
 
   bp_canvas_init_input (self);
+  bp_canvas_init_insights (self);
   init_paste_point (self);
 }
 

@@ -191,7 +191,7 @@ add_stages (BpInsightsPanel *self,
       const BpInsightsStage *stage = bp_insights_get_stage (insights, i);
       BpItem *item = bp_document_lookup (document, stage->id);
       g_autofree char *time = format_elapsed (stage->elapsed, stage->unknown);
-      g_autofree char *crossings = g_strdup_printf (_("%u encounters · %u visibility · %u internal · %u hand-offs"),
+      g_autofree char *crossings = g_strdup_printf (_("encounters %u · visibility %u · internal %u · hand-offs %u"),
                                                     stage->crossings.interaction,
                                                     stage->crossings.visibility,
                                                     stage->crossings.internal,

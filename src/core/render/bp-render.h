@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "insights/bp-insights.h"
 #include "layout/bp-layout.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,12 @@ typedef struct {
   /* Draw the legend of the marks on cards at the right of the title
    * band (exports; the canvas draws bp_render_legend() in a corner). */
   gboolean     legend;
+  /* The blueprint's figures (bp_insights_compute() of the layout's
+   * document), or NULL: with them, each stage header gets a time row
+   * and each card or flow that raised a check a badge. */
+  BpInsights  *insights;
+  /* With the insights: a ring where each flow crosses a line. */
+  gboolean     crossings;
 } BpRenderOptions;
 
 void   bp_render_options_init (BpRenderOptions       *options);
@@ -116,5 +123,17 @@ typedef struct {
 
 void   bp_render_get_flow_style (BpFlowKind           kind,
                                  BpFlowStyle         *style);
+
+/* Where the badge of a card's or a flow's checks sits when drawn, in
+ * canvas units; FALSE for other items or one not laid out. */
+gboolean bp_render_get_check_badge (BpLayout          *layout,
+                                    BpItem            *item,
+                                    BpPoint           *center,
+                                    double            *radius);
+/* A stage's time row: "≥ 4 min 20 s · 3 encounters" ("≥" when @unknown
+ * steps have no duration). */
+char  *bp_render_format_stage_time (double            seconds,
+                                    guint             unknown,
+                                    guint             encounters);
 
 G_END_DECLS
