@@ -1056,6 +1056,26 @@ test_limit_items (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+/* Dismissals count against the same limit as items. */
+static void
+test_limit_dismissals (void)
+{
+  GString *text = g_string_new ("{\"format\": \"bpj\", \"version\": 1, \"stages\": [{\"id\": \"a\"}],"
+                                " \"lanes\": [{\"id\": \"l\", \"kind\": \"customer\"}], \"dismissed\": [");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= BP_MAX_ITEMS; i++)
+    g_string_append_printf (text, "%s{\"check\": \"empty-stage\", \"item\": \"s%u\"}",
+                            i > 0 ? "," : "", i);
+  g_string_append (text, "]}");
+
+  error = refuse_text (text->str, text->len);
+  g_assert_error (error, BP_BPJ_ERROR, BP_BPJ_ERROR_LIMIT);
+  g_assert_cmpstr (error->message, ==,
+                   "test.bpj: dismissed: holds more than 100000 items, the most a file may hold");
+  g_string_free (text, TRUE);
+}
+
 /* 64 levels are allowed (counting the top-level object), 65 are not. */
 static void
 test_limit_depth (void)
@@ -1458,6 +1478,7 @@ main (int   argc,
   g_test_add_func ("/bpj/check/valid", test_check_valid);
   g_test_add_func ("/bpj/limit/items", test_limit_items);
   g_test_add_func ("/bpj/limit/depth", test_limit_depth);
+  g_test_add_func ("/bpj/limit/dismissals", test_limit_dismissals);
   g_test_add_func ("/bpj/limit/strings", test_limit_strings);
   g_test_add_func ("/bpj/limit/file-size", test_limit_file_size);
   g_test_add_func ("/bpj/save/new-and-replace", test_save_new_and_replace);

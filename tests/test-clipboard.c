@@ -350,6 +350,31 @@ test_duplicate (Fixture       *f,
   g_assert_false (bp_edit_duplicate_selection (f->document, f->selection));
 }
 
+/* A card's tolerance and a flow's kind go with the copy, through the
+ * clipboard and through Duplicate. */
+static void
+test_insights_fields_copied (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *payload = NULL;
+  BpFlow *ab = find_flow (f->document, f->a, f->b);
+  BpStep *a2, *b2;
+  gsize length;
+
+  bp_step_set_tolerance (f->b, 45);
+  bp_flow_set_kind (ab, BP_FLOW_KIND_RECOVERY);
+
+  payload = copy_selection (f, &length);
+  g_assert_nonnull (strstr (payload, "\"tolerance\": 45"));
+  g_assert_nonnull (strstr (payload, "\"kind\": \"recovery\""));
+
+  g_assert_true (bp_edit_duplicate_selection (f->document, f->selection));
+  a2 = selected_step (f->selection, "Opens the app");
+  b2 = selected_step (f->selection, "Greets\nthe customer");
+  g_assert_cmpfloat (bp_step_get_tolerance (b2), ==, 45);
+  g_assert_cmpint (bp_flow_get_kind (find_flow (f->document, a2, b2)), ==, BP_FLOW_KIND_RECOVERY);
+}
+
 static void
 test_cut (Fixture       *f,
           gconstpointer  data)
@@ -536,6 +561,7 @@ main (int   argc,
   ADD ("paste-stage-position", test_paste_stage_position);
   ADD ("duplicate", test_duplicate);
   ADD ("cut", test_cut);
+  ADD ("insights-fields-copied", test_insights_fields_copied);
   ADD ("paste-text", test_paste_text);
   ADD ("hostile", test_hostile);
   ADD ("hostile-limits", test_hostile_limits);

@@ -108,17 +108,17 @@ test_crossings_lines (void)
 {
   static const char * const lanes[] = { "evidence", "customer", "frontstage", "backstage", "support" };
   static const struct { int from, to; BpLines lines; BpDirection direction; } cases[] = {
-    { 1, 4, BP_LINE_INTERACTION | BP_LINE_VISIBILITY | BP_LINE_INTERNAL, BP_DIRECTION_DOWN },
-    { 4, 1, BP_LINE_INTERACTION | BP_LINE_VISIBILITY | BP_LINE_INTERNAL, BP_DIRECTION_UP },
-    { 0, 1, BP_LINE_NONE, BP_DIRECTION_DOWN },
-    { 0, 2, BP_LINE_INTERACTION, BP_DIRECTION_DOWN },
-    { 1, 2, BP_LINE_INTERACTION, BP_DIRECTION_DOWN },
-    { 2, 3, BP_LINE_VISIBILITY, BP_DIRECTION_DOWN },
-    { 3, 2, BP_LINE_VISIBILITY, BP_DIRECTION_UP },
-    { 3, 4, BP_LINE_INTERNAL, BP_DIRECTION_DOWN },
-    { 1, 3, BP_LINE_INTERACTION | BP_LINE_VISIBILITY, BP_DIRECTION_DOWN },
-    { 2, 2, BP_LINE_NONE, BP_DIRECTION_NONE },
-    { 4, 4, BP_LINE_NONE, BP_DIRECTION_NONE },
+    { 1, 4, BP_LINES_INTERACTION | BP_LINES_VISIBILITY | BP_LINES_INTERNAL, BP_DIRECTION_DOWN },
+    { 4, 1, BP_LINES_INTERACTION | BP_LINES_VISIBILITY | BP_LINES_INTERNAL, BP_DIRECTION_UP },
+    { 0, 1, BP_LINES_NONE, BP_DIRECTION_DOWN },
+    { 0, 2, BP_LINES_INTERACTION, BP_DIRECTION_DOWN },
+    { 1, 2, BP_LINES_INTERACTION, BP_DIRECTION_DOWN },
+    { 2, 3, BP_LINES_VISIBILITY, BP_DIRECTION_DOWN },
+    { 3, 2, BP_LINES_VISIBILITY, BP_DIRECTION_UP },
+    { 3, 4, BP_LINES_INTERNAL, BP_DIRECTION_DOWN },
+    { 1, 3, BP_LINES_INTERACTION | BP_LINES_VISIBILITY, BP_DIRECTION_DOWN },
+    { 2, 2, BP_LINES_NONE, BP_DIRECTION_NONE },
+    { 4, 4, BP_LINES_NONE, BP_DIRECTION_NONE },
   };
   g_autoptr(BpDocument) doc = bp_document_new_standard ();
   g_autoptr(BpInsights) insights = NULL;
@@ -448,6 +448,24 @@ test_time_tolerance (void)
   g_assert_nonnull (strstr (bp_insights_get_check_message (over, position), "2 min"));
   g_assert_nonnull (strstr (bp_insights_get_check_message (over, position), "1.5 min"));
   g_assert_nonnull (strstr (bp_insights_get_check_message (over, position), "1 step"));
+
+  /* Each item's checks, found by id; the blueprint's by NULL. */
+  {
+    g_autoptr(GArray) blueprint = bp_insights_find_checks (over, NULL);
+    g_autoptr(GArray) on_a = bp_insights_find_checks (over, id_of (a));
+    g_autoptr(GArray) on_nothing = bp_insights_find_checks (over, "no-such-item");
+    guint expected = 0;
+
+    g_assert_cmpuint (blueprint->len, ==, 1);
+    g_assert_cmpuint (g_array_index (blueprint, guint, 0), ==, 0);
+    for (guint i = 0; i < bp_insights_get_n_checks (over); i++)
+      expected += g_strcmp0 (bp_insights_get_check (over, i)->item, id_of (a)) == 0;
+    g_assert_cmpuint (expected, ==, 2);  /* over-tolerance, customer-unsupported */
+    g_assert_cmpuint (on_a->len, ==, expected);
+    for (guint i = 0; i < on_a->len; i++)
+      g_assert_cmpstr (bp_insights_get_check (over, g_array_index (on_a, guint, i))->item, ==, id_of (a));
+    g_assert_cmpuint (on_nothing->len, ==, 0);
+  }
 }
 
 /* Checks */

@@ -67,6 +67,7 @@ clone_step (BpStep     *step,
   bp_step_set_text (copy, bp_step_get_text (step));
   bp_step_set_actor (copy, bp_step_get_actor (step));
   bp_step_set_duration (copy, bp_step_get_duration (step));
+  bp_step_set_tolerance (copy, bp_step_get_tolerance (step));
   bp_step_set_notes (copy, bp_step_get_notes (step));
   bp_step_set_flags (copy, bp_step_get_flags (step));
   bp_step_set_color (copy, bp_step_get_color (step));
@@ -84,6 +85,7 @@ clone_flow (BpFlow     *flow,
   g_autoptr(JsonObject) extras = copy_extras (BP_ITEM (flow));
 
   bp_flow_set_label (copy, bp_flow_get_label (flow));
+  bp_flow_set_kind (copy, bp_flow_get_kind (flow));
   bp_item_set_extras (BP_ITEM (copy), extras);
   return copy;
 }

@@ -64,6 +64,9 @@ struct _BpInsights
   GArray          *checks;     /* of BpInsightsCheckRecord */
   GPtrArray       *path;       /* of ids, NULL-terminated */
   guint            counts[BP_N_SEVERITIES];
+  /* item id → 1 + the position of its first check, made when first asked
+   * for; an item's checks are next to each other */
+  GHashTable      *first_check;
 };
 
 /* A step as the pass sees it. */

@@ -68,6 +68,7 @@ bp_insights_unref (BpInsights *self)
   g_array_unref (self->flows);
   g_array_unref (self->checks);
   g_ptr_array_unref (self->path);
+  g_clear_pointer (&self->first_check, g_hash_table_unref);
   g_free (self);
 }
 
@@ -545,20 +546,55 @@ bp_insights_count_checks (BpInsights *self,
   return self->counts[severity];
 }
 
+static const char *
+check_item (BpInsights *self,
+            guint       position)
+{
+  return g_array_index (self->checks, BpInsightsCheckRecord, position).check.item;
+}
+
+/* Badges ask for every card and flow: one table, made at the first
+ * question, answers each in constant time. */
+static GHashTable *
+first_check_table (BpInsights *self)
+{
+  if (self->first_check != NULL)
+    return self->first_check;
+
+  self->first_check = g_hash_table_new (bp_str_hash, g_str_equal);
+  for (guint i = self->checks->len; i > 0; i--)
+    {
+      const char *item = check_item (self, i - 1);
+
+      if (item != NULL)
+        g_hash_table_insert (self->first_check, (char *) item, GUINT_TO_POINTER (i));
+    }
+  return self->first_check;
+}
+
 GArray *
 bp_insights_find_checks (BpInsights *self,
                          const char *item_id)
 {
   GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first;
 
   g_return_val_if_fail (self != NULL, positions);
 
-  for (guint i = 0; i < self->checks->len; i++)
+  /* The blueprint's own checks come first. */
+  if (item_id == NULL)
     {
-      const BpInsightsCheck *check = &g_array_index (self->checks, BpInsightsCheckRecord, i).check;
-
-      if (g_strcmp0 (check->item, item_id) == 0)
+      for (guint i = 0; i < self->checks->len && check_item (self, i) == NULL; i++)
         g_array_append_val (positions, i);
+      return positions;
+    }
+
+  first = GPOINTER_TO_UINT (g_hash_table_lookup (first_check_table (self), item_id));
+  for (guint i = first; i > 0 && i - 1 < self->checks->len &&
+                        g_strcmp0 (check_item (self, i - 1), item_id) == 0; i++)
+    {
+      guint position = i - 1;
+      g_array_append_val (positions, position);
     }
   return positions;
 }

@@ -171,7 +171,9 @@ const char   *bp_insights_get_check_message  (BpInsights  *self,
 guint         bp_insights_count_checks       (BpInsights  *self,
                                               BpSeverity   severity);
 /* The positions of the checks raised on @item_id (NULL: the blueprint),
- * dismissed ones included; a new array of guint, maybe empty. */
+ * dismissed ones included; a new array of guint, maybe empty. Constant
+ * time after the first call (which, like the messages, makes a table:
+ * use one BpInsights from one thread). */
 GArray       *bp_insights_find_checks        (BpInsights  *self,
                                               const char  *item_id);
 
