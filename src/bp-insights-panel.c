@@ -122,14 +122,63 @@ add_figure (GtkWidget  *group,
   return label;
 }
 
+/* A tile of the totals: the figure large, its name below, in a card;
+ * returns the figure's label. */
+static GtkWidget *
+add_tile (GtkWidget  *grid,
+          int         column,
+          int         row,
+          int         width,
+          const char *name,
+          const char *figure,
+          const char *detail)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new (figure);
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_margin_start (value, 12);
+  gtk_widget_set_margin_top (value, 8);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_add_css_class (value, "title-3");
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_set_margin_bottom (label, detail != NULL ? 0 : 8);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), value);
+  gtk_box_append (GTK_BOX (box), label);
+  if (detail != NULL)
+    {
+      GtkWidget *more = gtk_label_new (detail);
+
+      gtk_label_set_xalign (GTK_LABEL (more), 0);
+      gtk_label_set_wrap (GTK_LABEL (more), TRUE);
+      gtk_widget_set_margin_start (more, 12);
+      gtk_widget_set_margin_end (more, 8);
+      gtk_widget_set_margin_bottom (more, 8);
+      gtk_widget_add_css_class (more, "caption");
+      gtk_widget_add_css_class (more, "dim-label");
+      gtk_box_append (GTK_BOX (box), more);
+    }
+  gtk_grid_attach (GTK_GRID (grid), box, column, row, width, 1);
+  return value;
+}
+
 static void
-add_count (GtkWidget  *group,
-           const char *title,
-           guint       count)
+add_count_tile (GtkWidget  *grid,
+                int         position,
+                const char *name,
+                guint       count)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
 
-  add_figure (group, title, NULL, text);
+  /* Two a row, under the elapsed time. */
+  add_tile (grid, position % 2, 1 + position / 2, 1, name, text, NULL);
 }
 
 static void
@@ -137,41 +186,50 @@ add_totals (BpInsightsPanel *self,
             BpInsights      *insights)
 {
   GtkWidget *group = add_group (self, _("Totals"), NULL);
+  GtkWidget *grid = gtk_grid_new ();
   const BpCrossings *crossings = bp_insights_get_crossings (insights);
   guint unknown = 0;
   double elapsed = bp_insights_get_elapsed (insights, &unknown);
   g_autofree char *time = format_elapsed (elapsed, unknown);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *customer = bp_duration_format (bp_insights_get_customer_time (insights));
   g_autofree char *waiting = bp_duration_format (bp_insights_get_waiting_time (insights));
   GtkWidget *label;
+  int n = 0;
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), grid);
 
   if (unknown > 0)
     {
       g_autofree char *text = format_unknown (unknown);
 
-      g_string_append (subtitle, text);
+      g_string_append (detail, text);
     }
   if (bp_insights_get_tolerance (insights) >= 0)
     {
       g_autofree char *tolerance = bp_duration_format (bp_insights_get_tolerance (insights));
 
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      g_string_append_printf (subtitle, _("tolerance %s"), tolerance);
+      if (detail->len > 0)
+        g_string_append (detail, " · ");
+      g_string_append_printf (detail, _("tolerance %s"), tolerance);
     }
-  label = add_figure (group, _("Elapsed time"), subtitle->len > 0 ? subtitle->str : NULL, time);
+  label = add_tile (grid, 0, 0, 2, _("Elapsed time, first step to last"), time,
+                    detail->len > 0 ? detail->str : NULL);
   if (bp_insights_is_over (insights))
     gtk_widget_add_css_class (label, "error");
 
-  add_figure (group, _("Customer’s own time"), NULL, customer);
-  add_figure (group, _("Waiting time"), NULL, waiting);
-  add_count (group, _("Encounters"), crossings->interaction);
-  add_count (group, _("Visibility crossings"), crossings->visibility);
-  add_count (group, _("Internal hand-offs"), crossings->internal);
-  add_count (group, _("Actor hand-offs"), crossings->actor);
-  add_count (group, _("Fail points"), bp_insights_get_n_fail_points (insights));
-  add_count (group, _("Wait points"), bp_insights_get_n_wait_points (insights));
+  add_tile (grid, 0, 1, 1, _("Customer’s own time"), customer, NULL);
+  add_tile (grid, 1, 1, 1, _("Waiting time"), waiting, NULL);
+  n = 2;
+  add_count_tile (grid, n++, _("Encounters"), crossings->interaction);
+  add_count_tile (grid, n++, _("Visibility crossings"), crossings->visibility);
+  add_count_tile (grid, n++, _("Internal hand-offs"), crossings->internal);
+  add_count_tile (grid, n++, _("Actor hand-offs"), crossings->actor);
+  add_count_tile (grid, n++, _("Fail points"), bp_insights_get_n_fail_points (insights));
+  add_count_tile (grid, n++, _("Wait points"), bp_insights_get_n_wait_points (insights));
 }
 
 /* Stages: a row each, its time at the end, its crossings below. */
