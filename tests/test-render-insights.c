@@ -150,6 +150,77 @@ test_check_badge (void)
   g_assert_cmpuint (badge_difference (document, step), ==, 0);
 }
 
+/* The point where the only flow's route crosses the line of interaction. */
+static gboolean
+find_crossing (BpLayout *layout,
+               BpPoint  *at)
+{
+  guint n_points = 0;
+  const BpPoint *points = bp_layout_get_flow_path (layout, 0, &n_points);
+  double y;
+
+  g_assert_true (bp_layout_get_line_y (layout, BP_LINE_INTERACTION, &y));
+  for (guint p = 0; points != NULL && p + 1 < n_points; p++)
+    if ((points[p].y - y) * (points[p + 1].y - y) < 0)
+      {
+        at->x = points[p].x + (y - points[p].y) / (points[p + 1].y - points[p].y) * (points[p + 1].x - points[p].x);
+        at->y = y;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* With the option, a ring marks where a flow crosses a line; without
+ * it, or without the insights, nothing does. */
+static void
+test_crossings (void)
+{
+  g_autoptr(BpDocument) document = bp_document_new_standard ();
+  BpStep *customer = core_test_add_card (document, CUSTOMER, ORIENT, 24, 120);
+  BpStep *frontstage = core_test_add_card (document, FRONTSTAGE, ORIENT, 24, 120);
+  g_autoptr(BpLayout) layout = NULL;
+  g_autoptr(BpInsights) insights = NULL;
+  cairo_surface_t *surfaces[3];
+  BpPoint at = { 0, 0 };
+  BpRect around;
+  guint differ_on = 0, differ_off = 0;
+
+  bp_document_add_flow (document, bp_item_get_id (BP_ITEM (customer)), bp_item_get_id (BP_ITEM (frontstage)));
+  layout = bp_layout_new (document);
+  bp_layout_update (layout);
+  insights = bp_insights_compute (document);
+  g_assert_true (find_crossing (layout, &at));
+  around = (BpRect) { at.x - 8, at.y - 8, 16, 16 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      BpRenderOptions options;
+      cairo_t *cr;
+
+      bp_render_options_init (&options);
+      options.viewport = around;
+      options.insights = i > 0 ? insights : NULL;
+      options.crossings = i != 1;
+      surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 16, 16);
+      cr = cairo_create (surfaces[i]);
+      bp_render (cr, layout, &options);
+      cairo_destroy (cr);
+      cairo_surface_flush (surfaces[i]);
+    }
+
+  for (int y = 0; y < 16; y++)
+    for (int x = 0; x < 16; x++)
+      {
+        differ_off += pixel_at (surfaces[0], x, y) != pixel_at (surfaces[1], x, y);
+        differ_on += pixel_at (surfaces[2], x, y) != pixel_at (surfaces[1], x, y);
+      }
+  g_assert_cmpuint (differ_off, ==, 0);
+  g_assert_cmpuint (differ_on, >, 10);
+
+  for (guint i = 0; i < 3; i++)
+    cairo_surface_destroy (surfaces[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/render-insights/format", test_format);
   g_test_add_func ("/render-insights/time-row-over", test_time_row_over);
   g_test_add_func ("/render-insights/check-badge", test_check_badge);
+  g_test_add_func ("/render-insights/crossings", test_crossings);
 
   return g_test_run ();
 }
