@@ -25,7 +25,14 @@ struct _BpInsightsPanel
   BpCanvas   *canvas;     /* weak */
   gulong      insights_handler;
   gboolean    show_dismissed;
+  /* The figures changed while the page was not shown. */
+  gboolean    dirty;
 };
+
+/* Rows of checks shown in one group at most: a blueprint of thousands
+ * of cards may raise thousands, and the page is rebuilt after every
+ * change. */
+#define MAX_CHECK_ROWS 100
 
 G_DEFINE_FINAL_TYPE (BpInsightsPanel, bp_insights_panel, GTK_TYPE_WIDGET)
 
@@ -359,6 +366,46 @@ add_check_row (BpInsightsPanel *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 }
 
+/* The checks of @severity, dismissed or not, up to MAX_CHECK_ROWS; a
+ * line says how many more there are. */
+static void
+add_check_rows (BpInsightsPanel *self,
+                GtkWidget       *group,
+                BpInsights      *insights,
+                BpDocument      *document,
+                BpSeverity       severity,
+                gboolean         dismissed)
+{
+  guint shown = 0, more = 0;
+
+  for (guint i = 0; i < bp_insights_get_n_checks (insights); i++)
+    {
+      const BpInsightsCheck *check = bp_insights_get_check (insights, i);
+
+      if (check->severity != severity || !check->dismissed != !dismissed)
+        continue;
+      if (shown < MAX_CHECK_ROWS)
+        {
+          add_check_row (self, group, insights, document, i);
+          shown++;
+        }
+      else
+        more++;
+    }
+
+  if (more > 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more",
+                                                             "And %u more", more),
+                                                more);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
 static guint
 count_dismissed (BpInsights *insights)
 {
@@ -413,13 +460,7 @@ add_checks (BpInsightsPanel *self,
         continue;
       any = TRUE;
       group = add_group (self, titles[severity], NULL);
-      for (guint i = 0; i < bp_insights_get_n_checks (insights); i++)
-        {
-          const BpInsightsCheck *check = bp_insights_get_check (insights, i);
-
-          if (check->severity == severity && !check->dismissed)
-            add_check_row (self, group, insights, document, i);
-        }
+      add_check_rows (self, group, insights, document, severity, FALSE);
     }
 
   if (!any)
@@ -431,9 +472,8 @@ add_checks (BpInsightsPanel *self,
   add_dismissed_switch (self, group, n_dismissed);
   if (!self->show_dismissed)
     return;
-  for (guint i = 0; i < bp_insights_get_n_checks (insights); i++)
-    if (bp_insights_get_check (insights, i)->dismissed)
-      add_check_row (self, group, insights, document, i);
+  for (guint severity = 0; severity < BP_N_SEVERITIES; severity++)
+    add_check_rows (self, group, insights, document, severity, TRUE);
 }
 
 /* The page */
@@ -452,6 +492,12 @@ rebuild (BpInsightsPanel *self)
 {
   BpInsights *insights = self->canvas ? bp_canvas_get_insights (self->canvas) : NULL;
   BpDocument *document = self->canvas ? bp_canvas_get_document (self->canvas) : NULL;
+
+  /* Built when shown: the page is hidden behind Properties most of the
+   * time, and the figures change with every keystroke. */
+  self->dirty = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->dirty)
+    return;
 
   clear_groups (self);
   if (insights == NULL || document == NULL)
@@ -567,6 +613,16 @@ bp_insights_panel_dispose (GObject *object)
 }
 
 static void
+bp_insights_panel_map (GtkWidget *widget)
+{
+  BpInsightsPanel *self = BP_INSIGHTS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (bp_insights_panel_parent_class)->map (widget);
+  if (self->dirty)
+    rebuild (self);
+}
+
+static void
 bp_insights_panel_class_init (BpInsightsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -581,6 +637,7 @@ bp_insights_panel_class_init (BpInsightsPanelClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = bp_insights_panel_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bpinsightspanel");
 }

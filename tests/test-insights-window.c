@@ -223,6 +223,25 @@ insights_panel (Fixture *fixture)
   return panel;
 }
 
+static gboolean
+is_view_stack (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+/* Turns the side panel to its Insights page, which builds its rows only
+ * while shown. */
+static void
+show_insights (Fixture *fixture)
+{
+  GtkWidget *stack = editor_test_find_widget (GTK_WIDGET (fixture->window), is_view_stack, NULL);
+
+  g_assert_nonnull (stack);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "insights");
+  g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) gtk_widget_get_mapped, insights_panel (fixture)));
+}
+
 typedef struct {
   const char *check;
   const char *item;
@@ -270,6 +289,7 @@ test_check_follows_changes (Fixture       *fixture,
   BpStep *step;
   const char *id;
 
+  show_insights (fixture);
   step = bp_document_add_step (fixture->document, bp_item_get_id (BP_ITEM (customer)),
                                bp_item_get_id (BP_ITEM (stage)), 600, "Calls the hotline");
   id = bp_item_get_id (BP_ITEM (step));
@@ -297,6 +317,7 @@ test_activate_selects (Fixture       *fixture,
   BpSelection *selection = bp_canvas_get_selection (fixture->canvas);
   GtkWidget *row;
 
+  show_insights (fixture);
   g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
   row = find_check_row (fixture, "customer-unsupported", bp_item_get_id (BP_ITEM (step)));
   g_assert_nonnull (row);
@@ -323,6 +344,7 @@ test_dismiss_and_undo (Fixture       *fixture,
   guint n_undo;
   GtkWidget *row;
 
+  show_insights (fixture);
   bp_insights_panel_set_show_dismissed (panel, FALSE);
   g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
   row = find_check_row (fixture, "customer-unsupported", id);
