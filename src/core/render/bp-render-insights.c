@@ -126,32 +126,60 @@ bp_render_get_check_badge (BpLayout *layout,
   return FALSE;
 }
 
+/* A warning is an amber triangle, unlike the round marks of cards; a
+ * suggestion a blue disc. Both dark-inked, light or dark. */
+static const BpRgb warning_fill = { 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0 };
+static const BpRgb warning_ink = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0 };
+
+static void
+trace_badge_shape (cairo_t       *cr,
+                   const BpPoint *center,
+                   int            severity,
+                   double         grow)
+{
+  double r = CHECK_BADGE_RADIUS + grow;
+
+  cairo_new_path (cr);
+  if (severity != BP_SEVERITY_WARNING)
+    {
+      cairo_arc (cr, center->x, center->y, r, 0, 2 * G_PI);
+      return;
+    }
+  cairo_move_to (cr, center->x, center->y - r * 1.1);
+  cairo_line_to (cr, center->x + r * 1.15, center->y + r * 0.85);
+  cairo_line_to (cr, center->x - r * 1.15, center->y + r * 0.85);
+  cairo_close_path (cr);
+}
+
 static void
 draw_check_badge (BpRender      *r,
                   const BpPoint *center,
                   int            severity)
 {
-  const BpRgb *fill = severity == BP_SEVERITY_WARNING ? &r->pal->badge[4] : &r->pal->accent;
+  gboolean warning = severity == BP_SEVERITY_WARNING;
 
-  cairo_new_path (r->cr);
-  cairo_arc (r->cr, center->x, center->y, CHECK_BADGE_RADIUS + 1.5, 0, 2 * G_PI);
+  /* A ring of the sheet's colour lifts it off the card's edge. */
+  cairo_set_line_join (r->cr, CAIRO_LINE_JOIN_ROUND);
+  trace_badge_shape (r->cr, center, severity, 0);
   bp_render_set_rgb (r->cr, &r->pal->sheet);
-  cairo_fill (r->cr);
-  cairo_arc (r->cr, center->x, center->y, CHECK_BADGE_RADIUS, 0, 2 * G_PI);
-  bp_render_set_rgb (r->cr, fill);
+  cairo_set_line_width (r->cr, 3);
+  cairo_stroke_preserve (r->cr);
+  bp_render_set_rgb (r->cr, warning ? &warning_fill : &r->pal->accent);
+  cairo_set_line_width (r->cr, 1.5);
+  cairo_stroke_preserve (r->cr);
   cairo_fill (r->cr);
 
   /* "!" for a warning, "i" for a suggestion: a bar and a dot. */
-  bp_render_set_rgb (r->cr, &r->pal->badge_glyph);
+  bp_render_set_rgb (r->cr, warning ? &warning_ink : &r->pal->badge_glyph);
   cairo_set_line_width (r->cr, 1.8);
   cairo_set_line_cap (r->cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_dash (r->cr, NULL, 0, 0);
-  if (severity == BP_SEVERITY_WARNING)
+  if (warning)
     {
-      cairo_move_to (r->cr, center->x, center->y - 3.8);
-      cairo_line_to (r->cr, center->x, center->y + 0.8);
+      cairo_move_to (r->cr, center->x, center->y - 3.2);
+      cairo_line_to (r->cr, center->x, center->y + 1.2);
       cairo_stroke (r->cr);
-      cairo_arc (r->cr, center->x, center->y + 3.6, 1.1, 0, 2 * G_PI);
+      cairo_arc (r->cr, center->x, center->y + 3.9, 1.0, 0, 2 * G_PI);
     }
   else
     {
