@@ -27,6 +27,7 @@ struct _BpInsightsPanel
   gboolean    show_dismissed;
   /* The figures changed while the page was not shown. */
   gboolean    dirty;
+  guint       rebuild_source;
 };
 
 /* Rows of checks shown in one group at most: a blueprint of thousands
@@ -542,6 +543,16 @@ bp_insights_panel_set_canvas (BpInsightsPanel *self,
   rebuild (self);
 }
 
+static gboolean
+rebuild_cb (gpointer data)
+{
+  BpInsightsPanel *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 bp_insights_panel_get_show_dismissed (BpInsightsPanel *self)
 {
@@ -559,8 +570,9 @@ bp_insights_panel_set_show_dismissed (BpInsightsPanel *self,
   if (self->show_dismissed == show)
     return;
   self->show_dismissed = show;
-  /* The switch that asked may be on the page: the signal holds it. */
-  rebuild (self);
+  /* Not now: the switch that asked is on the page, and still busy. */
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DISMISSED]);
 }
 
@@ -605,6 +617,7 @@ bp_insights_panel_dispose (GObject *object)
 {
   BpInsightsPanel *self = BP_INSIGHTS_PANEL (object);
 
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   bp_insights_panel_set_canvas (self, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->groups, g_ptr_array_unref);

@@ -328,6 +328,21 @@ test_activate_selects (Fixture       *fixture,
   g_assert_true (bp_selection_get_item (selection, 0) == BP_ITEM (step));
 }
 
+static gboolean
+shows_check (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_check_row (args[0], args[1], args[2]) != NULL;
+}
+
+static gboolean
+is_switch (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
 /* Dismiss writes a dismissal as one undo step and moves the check among
  * the dismissed ones, shown on request with Restore; undo brings it
  * back. */
@@ -342,7 +357,7 @@ test_dismiss_and_undo (Fixture       *fixture,
   const char *id = bp_item_get_id (BP_ITEM (step));
   BpInsightsPanel *panel = BP_INSIGHTS_PANEL (insights_panel (fixture));
   guint n_undo;
-  GtkWidget *row;
+  GtkWidget *row, *toggle;
 
   show_insights (fixture);
   bp_insights_panel_set_show_dismissed (panel, FALSE);
@@ -357,9 +372,12 @@ test_dismiss_and_undo (Fixture       *fixture,
   g_assert_true (editor_test_wait ((gboolean (*) (gpointer)) bp_canvas_is_settled, fixture->canvas));
   /* Hidden until asked for, then shown as dismissed. */
   g_assert_null (find_check_row (fixture, "customer-unsupported", id));
-  bp_insights_panel_set_show_dismissed (panel, TRUE);
+  toggle = editor_test_find_widget (GTK_WIDGET (panel), is_switch, NULL);
+  g_assert_nonnull (toggle);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (bp_insights_panel_get_show_dismissed (panel));
+  g_assert_true (editor_test_wait (shows_check, (gpointer[]) { fixture, "customer-unsupported", (gpointer) id }));
   row = find_check_row (fixture, "customer-unsupported", id);
-  g_assert_nonnull (row);
   g_assert_true (row_dismissed (row));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
