@@ -8,6 +8,7 @@
 #pragma once
 
 #include "bp-canvas.h"
+#include "insights/bp-insights.h"
 #include "layout/bp-snap.h"
 
 G_BEGIN_DECLS
@@ -67,6 +68,10 @@ struct _BpCanvas
   gulong          changed_handler;
   guint           relayout_source;
   gboolean        layout_dirty;
+  /* The figures of the document as last laid out, and whether the
+   * relayout idle has yet to tell of them ("insights-changed"). */
+  BpInsights     *insights;
+  gboolean        insights_pending;
   gboolean        fit_pending;
   guint           fit_source;     /* the fit after the first allocation */
 
@@ -76,6 +81,7 @@ struct _BpCanvas
   guint           vscroll_policy : 1;
   guint           dark : 1;
   guint           show_legend : 1;
+  guint           show_crossings : 1;
 
   BpSelection    *selection;
   char           *hover_id;
@@ -150,5 +156,8 @@ void      bp_canvas_draw_overlays     (BpCanvas     *self,
 void      bp_canvas_snapshot          (GtkWidget    *widget,
                                        GtkSnapshot  *snapshot);
 void      bp_canvas_drop_sheet_cache  (BpCanvas     *self);
+
+/* bp-canvas-insights.c: the tooltips of the check badges. */
+void     bp_canvas_init_insights      (BpCanvas *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SHOW_LEGEND,
+  PROP_SHOW_CROSSINGS,
   N_PROPS,
 
   /* GtkScrollable */
@@ -33,6 +34,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_INSIGHTS_CHANGED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
 
 /* Widget pixels between the legend and the view's edges (clear of the
  * overlay scrollbars). */
@@ -92,6 +100,34 @@ configure_adjustments (BpCanvas *self)
   update_view_origin (self);
 }
 
+/* The figures follow the layout: worked out in the same pass, so that
+ * the canvas and the Insights panel never show a frame of stale ones.
+ * Told of in the relayout idle, not while drawing. */
+static void
+update_insights (BpCanvas *self)
+{
+  g_clear_pointer (&self->insights, bp_insights_unref);
+  if (self->document != NULL)
+    self->insights = bp_insights_compute (self->document);
+  self->insights_pending = TRUE;
+}
+
+static void
+tell_insights (BpCanvas *self)
+{
+  if (!self->insights_pending)
+    return;
+  self->insights_pending = FALSE;
+  g_signal_emit (self, signals[SIGNAL_INSIGHTS_CHANGED], 0);
+}
+
+BpInsights *
+bp_canvas_get_insights (BpCanvas *self)
+{
+  g_return_val_if_fail (BP_IS_CANVAS (self), NULL);
+  return self->insights;
+}
+
 /* Lays the document out if it changed. Touches no adjustment, so that it
  * may run while drawing. */
 void
@@ -102,6 +138,7 @@ bp_canvas_ensure_layout (BpCanvas *self)
 
   self->layout_dirty = FALSE;
   bp_layout_update (self->layout);
+  update_insights (self);
 }
 
 /* Runs before the next frame (a higher priority than GDK's redraw), so the
@@ -115,6 +152,7 @@ relayout_cb (gpointer data)
   bp_canvas_ensure_layout (self);
   configure_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  tell_insights (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -160,6 +198,8 @@ bp_canvas_draw_sheet (BpCanvas *self,
   options.viewport.height = height / zoom;
   options.selection = bp_selection_get_ids (self->selection);
   options.hover_id = self->hover_id;
+  options.insights = self->insights;
+  options.crossings = self->show_crossings;
 
   bp_render (cr, self->layout, &options);
   bp_render_frozen_headers (cr, self->layout, &options);
@@ -349,6 +389,7 @@ bp_canvas_dispose (GObject *object)
   g_clear_signal_handler (&self->changed_handler, self->document);
   g_clear_object (&self->layout);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->insights, bp_insights_unref);
   g_clear_pointer (&self->card_editor, gtk_widget_unparent);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
@@ -396,6 +437,9 @@ bp_canvas_get_property (GObject    *object,
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
       break;
+    case PROP_SHOW_CROSSINGS:
+      g_value_set_boolean (value, self->show_crossings);
+      break;
 
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -434,6 +478,11 @@ bp_canvas_set_property (GObject      *object,
 
     case PROP_SHOW_LEGEND:
       bp_canvas_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_CROSSINGS:
+      self->show_crossings = g_value_get_boolean (value);
+      bp_canvas_drop_sheet_cache (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
 
     case PROP_HADJUSTMENT:
@@ -479,7 +528,17 @@ bp_canvas_class_init (BpCanvasClass *klass)
     g_param_spec_boolean ("show-legend", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A ring where each flow crosses a line (the Insights' crossings). */
+  properties[PROP_SHOW_CROSSINGS] =
+    g_param_spec_boolean ("show-crossings", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The figures (bp_canvas_get_insights()) changed with the document:
+   * emitted once it is laid out, before the frame that shows it. */
+  signals[SIGNAL_INSIGHTS_CHANGED] =
+    g_signal_new ("insights-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -632,6 +691,7 @@ bp_canvas_init (BpCanvas *self)
   gtk_widget_set_parent (self->card_editor, GTK_WIDGET (self));
 
   bp_canvas_init_input (self);
+  bp_canvas_init_insights (self);
   init_paste_point (self);
 }
 
@@ -673,10 +733,12 @@ show_document (BpCanvas   *self,
         g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
     }
 
+  update_insights (self);
   configure_adjustments (self);
   self->fit_pending = document != NULL;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  tell_insights (self);
   /* Told last, when the canvas shows the new document. */
   bp_selection_set_document (self->selection, document);
 }

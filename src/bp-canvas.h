@@ -13,6 +13,7 @@
 #include "edit/bp-selection.h"
 #include "model/bp-document.h"
 #include "compare/bp-compare.h"
+#include "insights/bp-insights.h"
 #include "layout/bp-layout.h"
 #include "bp-view-state.h"
 
@@ -118,6 +119,9 @@ gboolean     bp_canvas_get_pointer_landing (BpCanvas  *self,
 void         bp_canvas_set_comparison     (BpCanvas     *self,
                                            BpComparison *comparison,
                                            BpLayout     *old_layout);
+/* The figures of the document as laid out (NULL without a document);
+ * borrowed, replaced after each change ("insights-changed"). */
+BpInsights  *bp_canvas_get_insights       (BpCanvas    *self);
 
 /* Scrolls so that @item is visible. */
 void         bp_canvas_reveal             (BpCanvas    *self,

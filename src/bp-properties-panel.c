@@ -43,15 +43,23 @@ typedef struct {
   gboolean           nullable;
   /* For flags: the one flag the check button stands for. */
   guint              flag;
-  /* For the duration: the text is read once a keystroke is done. */
+  /* For durations: the text is read once typing pauses. */
   guint              commit_idle;
 } Binding;
+
+static gboolean commit_duration (gpointer data);
 
 static void
 binding_free (gpointer data)
 {
   Binding *binding = data;
 
+  /* A duration typed just before another item was chosen still counts. */
+  if (binding->commit_idle != 0 && binding->panel->target != NULL)
+    {
+      g_clear_handle_id (&binding->commit_idle, g_source_remove);
+      commit_duration (binding);
+    }
   if (binding->panel->target != NULL)
     g_clear_signal_handler (&binding->notify_handler, binding->panel->target);
   g_clear_handle_id (&binding->commit_idle, g_source_remove);
@@ -285,12 +293,44 @@ add_multiline_row (BpPropertiesPanel    *self,
   return view;
 }
 
-/* Duration: text with units, checked as typed. Text that is not a
- * duration stays, red, with a caption saying what is, until it is
- * corrected or Escape puts the card's duration back; it is kept on the
- * card meanwhile, so that selecting the card again shows it again. */
+/* Durations (a card's duration, the tolerances): text with units,
+ * checked as typed. Text that is not a duration stays, red, with a
+ * caption saying what is, until it is corrected or Escape puts the
+ * item's value back; it is kept on the item meanwhile (one draft per
+ * property), so that selecting the item again shows it again. The
+ * property is a double, negative when absent. */
 
-#define DURATION_DRAFT "touchpoint-duration-draft"
+static char *
+draft_key (Binding *binding)
+{
+  return g_strconcat ("touchpoint-draft-", binding->property, NULL);
+}
+
+static const char *
+get_draft (Binding *binding)
+{
+  g_autofree char *key = draft_key (binding);
+
+  return g_object_get_data (binding->panel->target, key);
+}
+
+static void
+set_draft (Binding    *binding,
+           const char *text)
+{
+  g_autofree char *key = draft_key (binding);
+
+  g_object_set_data_full (binding->panel->target, key, g_strdup (text), g_free);
+}
+
+static double
+get_seconds (Binding *binding)
+{
+  double seconds;
+
+  g_object_get (binding->panel->target, binding->property, &seconds, NULL);
+  return seconds;
+}
 
 static void
 show_duration_problem (Binding  *binding,
@@ -314,21 +354,20 @@ set_duration_text (Binding    *binding,
   binding->syncing = FALSE;
 }
 
-/* The card's duration changed (undo, redo): it replaces any draft. */
+/* The item's value changed (undo, redo): it replaces any draft. */
 static void
 sync_duration (Binding *binding)
 {
-  BpStep *step = BP_STEP (binding->panel->target);
-  g_autofree char *text = bp_step_has_duration (step)
-    ? bp_duration_format (bp_step_get_duration (step)) : g_strdup ("");
+  double seconds = get_seconds (binding);
+  g_autofree char *text = seconds >= 0 ? bp_duration_format (seconds) : g_strdup ("");
   double shown;
 
-  g_object_set_data (G_OBJECT (step), DURATION_DRAFT, NULL);
+  set_draft (binding, NULL);
   show_duration_problem (binding, FALSE);
 
   /* "5 min" and "300" say the same: leave what the user typed. */
   if (bp_duration_parse (gtk_editable_get_text (GTK_EDITABLE (binding->widget)), &shown) &&
-      shown == bp_step_get_duration (step))
+      shown == seconds)
     return;
 
   set_duration_text (binding, text);
@@ -338,7 +377,6 @@ static gboolean
 commit_duration (gpointer data)
 {
   Binding *binding = data;
-  BpStep *step = BP_STEP (binding->panel->target);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (binding->widget));
   double seconds;
 
@@ -346,28 +384,48 @@ commit_duration (gpointer data)
 
   if (!bp_duration_parse (text, &seconds))
     {
-      g_object_set_data_full (G_OBJECT (step), DURATION_DRAFT, g_strdup (text), g_free);
+      set_draft (binding, text);
       show_duration_problem (binding, TRUE);
       return G_SOURCE_REMOVE;
     }
 
-  g_object_set_data (G_OBJECT (step), DURATION_DRAFT, NULL);
+  set_draft (binding, NULL);
   show_duration_problem (binding, FALSE);
-  bp_step_set_duration (step, seconds);
+  g_object_set (binding->panel->target, binding->property, seconds, NULL);
   return G_SOURCE_REMOVE;
 }
 
-/* A key typed over selected text empties the field before it inserts:
- * read the text once the keystroke is done, or "5 min" typed over
- * "20 s" would first remove the duration. */
+/* The text is read once typing pauses, or the field is left or
+ * activated: typing "1 h 30 min" passes through "1" and "1 h", which are
+ * durations too, and each would be an undo step of its own (numbers do
+ * not coalesce in the history). A key typed over selected text empties
+ * the field before it inserts, too. */
+#define TYPING_PAUSE_MS 400
+
 static void
 on_duration_changed (GtkEditable *editable,
                      Binding     *binding)
 {
-  if (binding->syncing || binding->commit_idle != 0)
+  if (binding->syncing)
     return;
-  /* At the priority of input, not after every redraw and idle task. */
-  binding->commit_idle = g_idle_add_full (G_PRIORITY_DEFAULT, commit_duration, binding, NULL);
+  g_clear_handle_id (&binding->commit_idle, g_source_remove);
+  binding->commit_idle = g_timeout_add (TYPING_PAUSE_MS, commit_duration, binding);
+}
+
+static void
+flush_duration (Binding *binding)
+{
+  if (binding->commit_idle == 0)
+    return;
+  g_clear_handle_id (&binding->commit_idle, g_source_remove);
+  commit_duration (binding);
+}
+
+static void
+on_duration_leave (GtkEventControllerFocus *controller,
+                   Binding                 *binding)
+{
+  flush_duration (binding);
 }
 
 /* Escape gives up the text that is not a duration. */
@@ -378,8 +436,7 @@ on_duration_key (GtkEventControllerKey *controller,
                  GdkModifierType        state,
                  Binding               *binding)
 {
-  if (keyval != GDK_KEY_Escape ||
-      g_object_get_data (binding->panel->target, DURATION_DRAFT) == NULL)
+  if (keyval != GDK_KEY_Escape || get_draft (binding) == NULL)
     return FALSE;
 
   g_clear_handle_id (&binding->commit_idle, g_source_remove);
@@ -414,27 +471,34 @@ add_caption_row (AdwPreferencesGroup *group)
 
 static void
 add_duration_row (BpPropertiesPanel   *self,
-                  AdwPreferencesGroup *group)
+                  AdwPreferencesGroup *group,
+                  const char          *title,
+                  const char          *property)
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
-  g_autofree char *draft = g_strdup (g_object_get_data (self->target, DURATION_DRAFT));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_autofree char *draft = NULL;
   Binding *binding;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Duration (30 s, 5 min, 1 h 30 min)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_group_add (group, row);
   /* The caption's label, which tests read too. */
   g_object_set_data (G_OBJECT (row), "problem", add_caption_row (group));
 
-  binding = bind (self, row, "duration", G_CALLBACK (sync_duration));
+  binding = bind (self, row, property, G_CALLBACK (sync_duration));
+  draft = g_strdup (get_draft (binding));
   sync_duration (binding);
   if (draft != NULL)
     {
       set_duration_text (binding, draft);
-      g_object_set_data_full (self->target, DURATION_DRAFT, g_steal_pointer (&draft), g_free);
+      set_draft (binding, draft);
       show_duration_problem (binding, TRUE);
     }
   g_signal_connect (row, "changed", G_CALLBACK (on_duration_changed), binding);
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (flush_duration), binding);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_duration_leave), binding);
+  gtk_widget_add_controller (row, focus);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_duration_key), binding);
@@ -697,7 +761,8 @@ build_step_page (BpPropertiesPanel *self)
 
   add_multiline_row (self, group, _("Text"), "text", FALSE);
   add_text_row (self, group, _("Actor"), "actor", TRUE);
-  add_duration_row (self, group);
+  add_duration_row (self, group, _("Duration (30 s, 5 min, 1 h 30 min)"), "duration");
+  add_duration_row (self, group, _("Tolerance (longest acceptable)"), "tolerance");
   add_multiline_row (self, group, _("Notes"), "notes", TRUE);
   add_color_row (self, group);
   add_flag_rows (self, add_group (self, _("Marks")));
@@ -706,7 +771,14 @@ build_step_page (BpPropertiesPanel *self)
 static void
 build_flow_page (BpPropertiesPanel *self)
 {
-  add_text_row (self, add_group (self, _("Flow")), _("Label"), "label", TRUE);
+  const char *kinds[BP_N_FLOW_KINDS + 1] = { NULL };
+  AdwPreferencesGroup *group = add_group (self, _("Flow"));
+
+  for (guint k = 0; k < BP_N_FLOW_KINDS; k++)
+    kinds[k] = bp_flow_kind_label (k);
+
+  add_text_row (self, group, _("Label"), "label", TRUE);
+  add_choice_row (self, group, _("Kind"), "kind", kinds);
 }
 
 static void
@@ -732,6 +804,7 @@ build_stage_page (BpPropertiesPanel *self)
 
   add_text_row (self, group, _("Name"), "name", FALSE);
   add_number_row (self, group, _("Width"), "width", BP_STAGE_MIN_WIDTH, BP_STAGE_MAX_WIDTH);
+  add_duration_row (self, group, _("Tolerance (longest acceptable)"), "tolerance");
 }
 
 static void
@@ -743,6 +816,7 @@ build_document_page (BpPropertiesPanel *self)
 
   add_text_row (self, group, _("Title"), "title", FALSE);
   add_choice_row (self, group, _("State"), "state", states);
+  add_duration_row (self, group, _("Tolerance (longest acceptable)"), "tolerance");
 
   scenario = add_group (self, _("Scenario"));
   adw_preferences_group_set_description (scenario,

@@ -13,6 +13,7 @@
 #include "bp-compare-panel.h"
 #include "bp-file-progress.h"
 #include "bp-file-watch.h"
+#include "bp-insights-panel.h"
 #include "bp-properties-panel.h"
 #include "bp-window.h"
 
@@ -30,6 +31,8 @@ struct _BpWindow
   AdwToastOverlay      *toast_overlay;
   BpCanvas             *canvas;
   BpPropertiesPanel    *properties;
+  BpInsightsPanel      *insights;
+  AdwViewStack         *side_stack;
   BpBanner             *banner;
   AdwFlap              *palette_flap;
   AdwFlap              *properties_flap;

@@ -76,6 +76,7 @@ init_view_actions (BpWindow *self)
   g_autoptr(GPropertyAction) palette = NULL;
   g_autoptr(GPropertyAction) properties = NULL;
   g_autoptr(GPropertyAction) legend = NULL;
+  g_autoptr(GPropertyAction) crossings = NULL;
   GSettings *settings = bp_application_get_settings ();
   GtkEventController *shortcuts;
 
@@ -85,6 +86,8 @@ init_view_actions (BpWindow *self)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (properties));
   legend = g_property_action_new ("show-legend", self->canvas, "show-legend");
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (legend));
+  crossings = g_property_action_new ("show-crossings", self->canvas, "show-crossings");
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (crossings));
   if (settings != NULL)
     g_settings_bind (settings, "show-legend", self->canvas, "show-legend", G_SETTINGS_BIND_DEFAULT);
   else

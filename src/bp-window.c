@@ -528,6 +528,7 @@ bp_window_class_init (BpWindowClass *klass)
   g_type_ensure (BP_TYPE_CANVAS);
   g_type_ensure (BP_TYPE_PALETTE);
   g_type_ensure (BP_TYPE_PROPERTIES_PANEL);
+  g_type_ensure (BP_TYPE_INSIGHTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/bp-window.ui");
@@ -538,6 +539,8 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, BpWindow, properties);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, insights);
+  gtk_widget_class_bind_template_child (widget_class, BpWindow, side_stack);
   bp_window_class_init_watch (widget_class);
   bp_window_class_init_clipboard (widget_class);
   bp_window_class_init_csv (widget_class);
@@ -627,6 +630,7 @@ bp_window_init (BpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   bp_window_init_compare (self);
+  bp_insights_panel_set_canvas (self->insights, self->canvas);
 
   g_signal_connect_object (window_selection (self), "changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);

@@ -103,7 +103,9 @@ test_badges_match_cards (void)
       bp_render_get_legend_size (layout, &width, &height);
       g_assert_cmpfloat (width, >, 5 * 18);
       g_assert_cmpfloat (height, >=, 18);
-      g_assert_cmpfloat (height, <, 60);
+      /* Two rows: the marks, and the kinds of flow. */
+      g_assert_cmpfloat (height, >=, 2 * 22);
+      g_assert_cmpfloat (height, <, 90);
 
       bp_render_options_init (&options);
       options.dark = dark;
@@ -241,6 +243,129 @@ test_command_line (void)
   g_rmdir (folder);
 }
 
+/* The kinds of flow are told apart by their stroke alone. */
+static void
+test_flow_styles (void)
+{
+  BpFlowStyle styles[BP_N_FLOW_KINDS];
+
+  for (guint kind = 0; kind < BP_N_FLOW_KINDS; kind++)
+    bp_render_get_flow_style (kind, &styles[kind]);
+
+  g_assert_cmpuint (styles[BP_FLOW_KIND_SEQUENCE].n_dashes, ==, 0);
+  g_assert_false (styles[BP_FLOW_KIND_SEQUENCE].open_arrowhead);
+  g_assert_cmpuint (styles[BP_FLOW_KIND_RECOVERY].n_dashes, >, 0);
+  g_assert_cmpuint (styles[BP_FLOW_KIND_REWORK].n_dashes, >, 0);
+  g_assert_true (styles[BP_FLOW_KIND_RECOVERY].n_dashes != styles[BP_FLOW_KIND_REWORK].n_dashes ||
+                 memcmp (styles[BP_FLOW_KIND_RECOVERY].dashes, styles[BP_FLOW_KIND_REWORK].dashes,
+                         styles[BP_FLOW_KIND_REWORK].n_dashes * sizeof (double)) != 0);
+  g_assert_true (styles[BP_FLOW_KIND_INFORMATION].open_arrowhead);
+  g_assert_cmpfloat (styles[BP_FLOW_KIND_INFORMATION].width, <, styles[BP_FLOW_KIND_SEQUENCE].width);
+}
+
+static gboolean
+is_ink (guint32 pixel,
+        guint32 background)
+{
+  int diff = 0;
+
+  for (int shift = 0; shift < 24; shift += 8)
+    diff += ABS ((int) ((pixel >> shift) & 0xff) - (int) ((background >> shift) & 0xff));
+  return diff > 90;
+}
+
+#define FLOW_ZOOM 4
+
+/* A flow of @kind between two cards side by side, drawn at 4× around it:
+ * the share of its straight run that is ink, and whether a point inside
+ * its arrowhead, off the centre line, is. */
+static void
+draw_flow_of_kind (BpFlowKind  kind,
+                   double     *ink_share,
+                   gboolean   *head_filled)
+{
+  g_autoptr(BpDocument) document = bp_document_new_standard ();
+  BpStep *from = core_test_add_card (document, FRONTSTAGE, ORIENT, 24, 120);
+  BpStep *to = core_test_add_card (document, FRONTSTAGE, ORIENT, 400, 120);
+  BpFlow *flow = bp_document_add_flow (document, bp_item_get_id (BP_ITEM (from)),
+                                       bp_item_get_id (BP_ITEM (to)));
+  g_autoptr(BpLayout) layout = NULL;
+  const BpPoint *points, *tip, *before;
+  cairo_surface_t *surface;
+  BpRenderOptions options;
+  guint n_points = 0, n_ink = 0, n = 0;
+  double dx, length;
+  cairo_t *cr;
+
+  bp_flow_set_kind (flow, kind);
+  layout = bp_layout_new (document);
+  bp_layout_update (layout);
+  points = bp_layout_get_flow_path (layout, 0, &n_points);
+  g_assert_nonnull (points);
+  tip = &points[n_points - 1];
+  before = &points[n_points - 2];
+  /* Side by side in one lane: the last run is level. */
+  g_assert_cmpfloat (fabs (tip->y - before->y), <, 0.01);
+  length = fabs (tip->x - before->x);
+  g_assert_cmpfloat (length, >, 100);
+  dx = tip->x > before->x ? 1 : -1;
+
+  bp_render_options_init (&options);
+  options.zoom = FLOW_ZOOM;
+  options.viewport = (BpRect) { MIN (before->x, tip->x) - 20, tip->y - 20, length + 40, 40 };
+  surface = new_surface ((int) (options.viewport.width * FLOW_ZOOM),
+                         (int) (options.viewport.height * FLOW_ZOOM));
+  cr = cairo_create (surface);
+  bp_render (cr, layout, &options);
+  cairo_destroy (cr);
+
+#define DEVICE_X(cx) (((cx) - options.viewport.x) * FLOW_ZOOM)
+#define DEVICE_Y(cy) (((cy) - options.viewport.y) * FLOW_ZOOM)
+  {
+    /* The lane band just beside the run. */
+    guint32 background = pixel_at (surface, DEVICE_X (before->x + dx * length / 2), DEVICE_Y (tip->y + 12));
+
+    /* The middle of the run, clear of both ends. */
+    for (double t = 0.2; t < 0.8; t += 0.25 / FLOW_ZOOM / length * 4)
+      {
+        n++;
+        n_ink += is_ink (pixel_at (surface, DEVICE_X (before->x + dx * length * t), DEVICE_Y (tip->y)),
+                         background);
+      }
+    /* 60 % back along the head's length of 11, 2.5 off the line: inside
+     * the triangle, clear of its sides and of the line. */
+    *head_filled = is_ink (pixel_at (surface, DEVICE_X (tip->x - dx * 11 * 0.6), DEVICE_Y (tip->y + 2.5)),
+                           background);
+  }
+#undef DEVICE_X
+#undef DEVICE_Y
+  *ink_share = (double) n_ink / n;
+  cairo_surface_destroy (surface);
+}
+
+/* Sequence flows are solid with a filled head; recovery and rework
+ * flows have gaps; information flows are solid with an open head. */
+static void
+test_flow_kinds_drawn (void)
+{
+  double share[BP_N_FLOW_KINDS];
+  gboolean filled[BP_N_FLOW_KINDS];
+
+  for (guint kind = 0; kind < BP_N_FLOW_KINDS; kind++)
+    draw_flow_of_kind (kind, &share[kind], &filled[kind]);
+
+  g_assert_cmpfloat (share[BP_FLOW_KIND_SEQUENCE], >, 0.99);
+  g_assert_true (filled[BP_FLOW_KIND_SEQUENCE]);
+  g_assert_cmpfloat (share[BP_FLOW_KIND_RECOVERY], <, 0.8);
+  g_assert_cmpfloat (share[BP_FLOW_KIND_RECOVERY], >, 0.3);
+  g_assert_true (filled[BP_FLOW_KIND_RECOVERY]);
+  g_assert_cmpfloat (share[BP_FLOW_KIND_REWORK], <, 0.8);
+  g_assert_cmpfloat (share[BP_FLOW_KIND_REWORK], >, 0.3);
+  g_assert_cmpfloat (fabs (share[BP_FLOW_KIND_REWORK] - share[BP_FLOW_KIND_RECOVERY]), >, 0.03);
+  g_assert_cmpfloat (share[BP_FLOW_KIND_INFORMATION], >, 0.99);
+  g_assert_false (filled[BP_FLOW_KIND_INFORMATION]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +376,8 @@ main (int   argc,
   g_test_add_func ("/legend/title-band", test_title_band);
   g_test_add_func ("/legend/export-default", test_export_default);
   g_test_add_func ("/legend/command-line", test_command_line);
+  g_test_add_func ("/legend/flow-styles", test_flow_styles);
+  g_test_add_func ("/legend/flow-kinds-drawn", test_flow_kinds_drawn);
 
   return g_test_run ();
 }

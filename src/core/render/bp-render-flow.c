@@ -19,6 +19,48 @@
 #define ARROW_LENGTH     11.0
 #define ARROW_HALF_WIDTH 5.5
 
+/* How each kind of flow is stroked, so that a printed blueprint tells
+ * them apart in black and white too: sequence solid, recovery dashed,
+ * rework dotted (zero-length dashes, drawn as dots by the round caps, a
+ * little wider to be seen), information thinner with an open arrowhead. */
+static const double recovery_dashes[] = { 6, 5 };
+static const double rework_dashes[] = { 0, 4 };
+
+void
+bp_render_get_flow_style (BpFlowKind   kind,
+                          BpFlowStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  *style = (BpFlowStyle) { .width = FLOW_WIDTH };
+  switch (kind)
+    {
+    case BP_FLOW_KIND_RECOVERY:
+      style->dashes = recovery_dashes;
+      style->n_dashes = G_N_ELEMENTS (recovery_dashes);
+      break;
+    case BP_FLOW_KIND_REWORK:
+      style->dashes = rework_dashes;
+      style->n_dashes = G_N_ELEMENTS (rework_dashes);
+      style->width = FLOW_WIDTH * 1.25;
+      break;
+    case BP_FLOW_KIND_INFORMATION:
+      style->width = FLOW_WIDTH * 2 / 3;
+      style->open_arrowhead = TRUE;
+      break;
+    case BP_FLOW_KIND_SEQUENCE:
+    default:
+      break;
+    }
+}
+
+static BpFlowKind
+flow_kind (BpRender *r,
+           guint     position)
+{
+  return bp_flow_get_kind (bp_document_get_flow (r->document, position));
+}
+
 static void
 flow_color (BpRender     *r,
             const char   *id,
@@ -83,22 +125,25 @@ trace_route (cairo_t       *cr,
   cairo_line_to (cr, end->x, end->y);
 }
 
-/* A filled arrowhead with its tip at @tip, pointing along (@dx, @dy),
- * added to the path. */
+/* An arrowhead with its tip at @tip, pointing along (@dx, @dy), added to
+ * the path: a closed triangle to fill, or when @open the two sides
+ * alone, a chevron to stroke. */
 static void
 trace_arrowhead (cairo_t       *cr,
                  const BpPoint *tip,
                  double         dx,
-                 double         dy)
+                 double         dy,
+                 gboolean       open)
 {
-  cairo_move_to (cr, tip->x, tip->y);
-  cairo_line_to (cr,
+  cairo_move_to (cr,
                  tip->x - dx * ARROW_LENGTH - dy * ARROW_HALF_WIDTH,
                  tip->y - dy * ARROW_LENGTH + dx * ARROW_HALF_WIDTH);
+  cairo_line_to (cr, tip->x, tip->y);
   cairo_line_to (cr,
                  tip->x - dx * ARROW_LENGTH + dy * ARROW_HALF_WIDTH,
                  tip->y - dy * ARROW_LENGTH - dx * ARROW_HALF_WIDTH);
-  cairo_close_path (cr);
+  if (!open)
+    cairo_close_path (cr);
 }
 
 /* A flow's route, the arrowhead's tip, and its direction there. */
@@ -137,23 +182,61 @@ trace_flow (BpRender *r,
   double dx, dy;
   const BpPoint *points = get_route (r, position, &n_points, &dx, &dy);
   const BpPoint *tip;
+  BpFlowStyle style;
   BpPoint base;
+  double inset;
 
   if (points == NULL)
     return FALSE;
 
   tip = &points[n_points - 1];
+  bp_render_get_flow_style (flow_kind (r, position), &style);
   if (!route)
     {
-      trace_arrowhead (r->cr, tip, dx, dy);
+      trace_arrowhead (r->cr, tip, dx, dy, style.open_arrowhead);
       return TRUE;
     }
 
-  /* The stroke ends under the arrowhead, so its cap never shows. */
-  base.x = tip->x - dx * ARROW_LENGTH * 0.8;
-  base.y = tip->y - dy * ARROW_LENGTH * 0.8;
+  /* The stroke ends under a filled arrowhead, so its cap never shows;
+   * into an open one, up to the tip. */
+  inset = style.open_arrowhead ? style.width : ARROW_LENGTH * 0.8;
+  base.x = tip->x - dx * inset;
+  base.y = tip->y - dy * inset;
   trace_route (r->cr, points, n_points, &base);
   return TRUE;
+}
+
+/* Sets @kind's dashes and @width, which the caller chose from the
+ * style's (a selected flow is wider). */
+static void
+set_stroke (cairo_t    *cr,
+            BpFlowKind  kind,
+            double      width)
+{
+  BpFlowStyle style;
+
+  bp_render_get_flow_style (kind, &style);
+  cairo_set_dash (cr, style.dashes, style.n_dashes, 0);
+  cairo_set_line_width (cr, width);
+}
+
+/* The arrowhead: filled, or an open one stroked solid. */
+static void
+finish_arrowhead (cairo_t    *cr,
+                  BpFlowKind  kind,
+                  double      width)
+{
+  BpFlowStyle style;
+
+  bp_render_get_flow_style (kind, &style);
+  if (!style.open_arrowhead)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
 }
 
 static void
@@ -163,12 +246,18 @@ stroke_and_fill_flow (BpRender    *r,
                       double       alpha,
                       double       width)
 {
+  BpFlowKind kind = flow_kind (r, position);
+  BpFlowStyle style;
+
+  /* Thinner kinds stay thinner when selected or hovered. */
+  bp_render_get_flow_style (kind, &style);
+  width *= style.width / FLOW_WIDTH;
   bp_render_set_rgba (r->cr, color, alpha);
-  cairo_set_line_width (r->cr, width);
+  set_stroke (r->cr, kind, width);
   if (trace_flow (r, position, TRUE))
     cairo_stroke (r->cr);
   if (trace_flow (r, position, FALSE))
-    cairo_fill (r->cr);
+    finish_arrowhead (r->cr, kind, width);
 }
 
 static gboolean
@@ -180,10 +269,42 @@ is_plain (BpRender *r,
   return !bp_render_is_selected (r, id) && !bp_render_is_hovered (r, id);
 }
 
-/* The flows in their own colour first, all routes in one stroke and all
- * arrowheads in one fill (they are opaque: one over another looks the
- * same as both at once, and a PDF gets one operator for all), then the
- * selected and hovered ones over them. */
+/* The plain flows of @kind: all routes in one stroke and all arrowheads
+ * in one fill (they are opaque: one over another looks the same as both
+ * at once, and a PDF gets one operator for all). */
+static void
+draw_plain_flows (BpRender   *r,
+                  GArray     *positions,
+                  BpFlowKind  kind)
+{
+  BpFlowStyle style;
+  gboolean any = FALSE;
+
+  bp_render_get_flow_style (kind, &style);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      if (flow_kind (r, position) == kind && is_plain (r, position))
+        any |= trace_flow (r, position, TRUE);
+    }
+  if (!any)
+    return;
+  set_stroke (r->cr, kind, style.width);
+  cairo_stroke (r->cr);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint position = g_array_index (positions, guint, i);
+
+      if (flow_kind (r, position) == kind && is_plain (r, position))
+        trace_flow (r, position, FALSE);
+    }
+  finish_arrowhead (r->cr, kind, style.width);
+}
+
+/* The flows in their own colour first, kind by kind, then the selected
+ * and hovered ones over them. */
 void
 bp_render_draw_flows (BpRender *r,
                       GArray   *positions)
@@ -191,18 +312,10 @@ bp_render_draw_flows (BpRender *r,
   cairo_set_line_join (r->cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (r->cr, CAIRO_LINE_CAP_ROUND);
   cairo_new_path (r->cr);
-
-  for (guint i = 0; i < positions->len; i++)
-    if (is_plain (r, g_array_index (positions, guint, i)))
-      trace_flow (r, g_array_index (positions, guint, i), TRUE);
   bp_render_set_rgb (r->cr, &r->pal->flow);
-  cairo_set_line_width (r->cr, FLOW_WIDTH);
-  cairo_stroke (r->cr);
 
-  for (guint i = 0; i < positions->len; i++)
-    if (is_plain (r, g_array_index (positions, guint, i)))
-      trace_flow (r, g_array_index (positions, guint, i), FALSE);
-  cairo_fill (r->cr);
+  for (guint kind = 0; kind < BP_N_FLOW_KINDS; kind++)
+    draw_plain_flows (r, positions, kind);
 
   for (guint i = 0; i < positions->len; i++)
     {
@@ -216,6 +329,33 @@ bp_render_draw_flows (BpRender *r,
       flow_color (r, id, &color, &alpha, &width);
       stroke_and_fill_flow (r, position, color, alpha, width);
     }
+  cairo_set_dash (r->cr, NULL, 0, 0);
+}
+
+/* A short flow of @kind from (@x, @y) to the right, @length long, for
+ * the legend. */
+void
+bp_render_draw_flow_sample (BpRender   *r,
+                            BpFlowKind  kind,
+                            double      x,
+                            double      y,
+                            double      length)
+{
+  BpPoint tip = { x + length, y };
+  BpFlowStyle style;
+
+  bp_render_get_flow_style (kind, &style);
+  cairo_set_line_join (r->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (r->cr, CAIRO_LINE_CAP_ROUND);
+  bp_render_set_rgb (r->cr, &r->pal->flow);
+  cairo_new_path (r->cr);
+  cairo_move_to (r->cr, x, y);
+  cairo_line_to (r->cr, tip.x - (style.open_arrowhead ? style.width : ARROW_LENGTH * 0.8), y);
+  set_stroke (r->cr, kind, style.width);
+  cairo_stroke (r->cr);
+  trace_arrowhead (r->cr, &tip, 1, 0, style.open_arrowhead);
+  finish_arrowhead (r->cr, kind, style.width);
+  cairo_set_dash (r->cr, NULL, 0, 0);
 }
 
 /* ------------------------------------------------------------------ */

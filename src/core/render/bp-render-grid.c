@@ -149,6 +149,8 @@ bp_render_draw_stage_headers (BpRender *r)
 
       if (r->draw_headers && !r->options->omit_text)
         bp_render_draw_stage_name (r, stage, &cell);
+      if (r->draw_headers)
+        bp_render_draw_stage_time (r, i, &cell);
 
       draw_header_ring (r, &cell, id);
     }
@@ -164,7 +166,10 @@ bp_render_draw_stage_name (BpRender     *r,
   bp_render_set_line_text (r, FONT_HEADER, bp_stage_get_name (stage),
                            cell->width - 2 * BP_RENDER_MARGIN);
   bp_render_text_size (r, NULL, &h);
-  bp_render_show_text (r, cell->x + BP_RENDER_MARGIN, cell->y + (cell->height - h) / 2, &r->pal->text, 1);
+  /* Above the time row when there is one. */
+  bp_render_show_text (r, cell->x + BP_RENDER_MARGIN,
+                       r->options->insights != NULL ? cell->y + 7 : cell->y + (cell->height - h) / 2,
+                       &r->pal->text, 1);
 }
 
 /* The name (and zone) centred between the line labels that sit on the

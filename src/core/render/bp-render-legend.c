@@ -13,8 +13,9 @@
 
 #include "render/bp-render-private.h"
 
-/* The legend: what each mark on a card means, in one row of badges and
- * their names. The canvas shows it in a box in a corner
+/* The legend: what each mark on a card means, in a row of badges and
+ * their names, and what each kind of flow means, in a row of short
+ * flows and their names below it. The canvas shows it in a box in a corner
  * (bp_render_legend() in bp-render-view.c), exports in the title band:
  * both draw it here, so they look the same. */
 
@@ -24,6 +25,8 @@
 #define BOX_PADDING  10.0
 #define ROW_HEIGHT   (2 * BP_RENDER_BADGE_RADIUS + 4)
 #define PART_GAP     (2 * ITEM_GAP)  /* between a comparison's marks and the cards' */
+#define ROW_GAP      4.0
+#define SAMPLE_LENGTH 28.0 /* of a flow in the second row */
 
 /* The width of the row of marks, and each name's width in @widths. */
 static double
@@ -42,6 +45,47 @@ measure_row (BpRender *r,
     }
 
   return total;
+}
+
+/* The same for the row of flow kinds. */
+static double
+measure_flow_row (BpRender *r,
+                  double    widths[BP_N_FLOW_KINDS])
+{
+  double total = 0;
+
+  for (guint kind = 0; kind < BP_N_FLOW_KINDS; kind++)
+    {
+      bp_render_set_line_text (r, FONT_SMALL, bp_flow_kind_label (kind), 400);
+      bp_render_text_size (r, &widths[kind], NULL);
+      total += SAMPLE_LENGTH + BADGE_GAP + widths[kind];
+      if (kind > 0)
+        total += ITEM_GAP;
+    }
+
+  return total;
+}
+
+static void
+draw_flow_row (BpRender *r,
+               double    x,
+               double    y)
+{
+  double widths[BP_N_FLOW_KINDS];
+  double middle = y + ROW_HEIGHT / 2;
+
+  measure_flow_row (r, widths);
+  for (guint kind = 0; kind < BP_N_FLOW_KINDS; kind++)
+    {
+      double h;
+
+      bp_render_draw_flow_sample (r, kind, x, middle, SAMPLE_LENGTH);
+      x += SAMPLE_LENGTH + BADGE_GAP;
+      bp_render_set_line_text (r, FONT_SMALL, bp_flow_kind_label (kind), 400);
+      bp_render_text_size (r, NULL, &h);
+      bp_render_show_text (r, x, middle - h / 2, &r->pal->text, 1);
+      x += widths[kind] + ITEM_GAP;
+    }
 }
 
 static void
@@ -236,8 +280,20 @@ bp_render_legend_size (BpRender *r,
 {
   double pad = boxed ? 2 * BOX_PADDING : 0;
 
-  *width = row_width (r, boxed) + pad;
-  *height = ROW_HEIGHT + pad;
+  *width = row_width (r, boxed);
+  *height = ROW_HEIGHT;
+  /* The flow kinds in a second row, under the cards' marks. */
+  if (shows_marks (r, boxed))
+    {
+      double flow_widths[BP_N_FLOW_KINDS];
+      double marks_x = shows_comparison (r, boxed) ?
+                       bp_render_compare_legend_width (r) + PART_GAP : 0;
+
+      *width = MAX (*width, marks_x + measure_flow_row (r, flow_widths));
+      *height += ROW_GAP + ROW_HEIGHT;
+    }
+  *width += pad;
+  *height += pad;
 }
 
 /* A comparison's marks, then a thin rule, then the cards' marks. */
@@ -263,7 +319,10 @@ draw_rows (BpRender *r,
     }
 
   if (shows_marks (r, boxed))
-    draw_row (r, x, y);
+    {
+      draw_row (r, x, y);
+      draw_flow_row (r, x, y + ROW_HEIGHT + ROW_GAP);
+    }
 }
 
 void

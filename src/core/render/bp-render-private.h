@@ -240,6 +240,25 @@ void     bp_render_draw_badge         (BpRender      *r,
                                        const BpPoint *center,
                                        double         radius);
 
+/* A short flow of @kind, as the legend shows it. */
+void     bp_render_draw_flow_sample   (BpRender   *r,
+                                       BpFlowKind  kind,
+                                       double      x,
+                                       double      y,
+                                       double      length);
+
+/* bp-render-insights.c: what the options' insights add. The time row
+ * sits this far below a stage header cell's top, the name above it. */
+#define BP_RENDER_STAGE_TIME_Y 27.0
+void     bp_render_draw_stage_time    (BpRender     *r,
+                                       guint         position,
+                                       const BpRect *cell);
+void     bp_render_draw_check_badges  (BpRender *r,
+                                       GArray   *flows,
+                                       GArray   *steps);
+void     bp_render_draw_crossings     (BpRender *r,
+                                       GArray   *flows);
+
 /* bp-render-legend.c: the row of marks and their names, in a box or
  * not, in canvas units. */
 void     bp_render_legend_size        (BpRender *r,

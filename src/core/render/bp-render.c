@@ -372,10 +372,12 @@ draw_flows_and_cards (BpRender *r)
   keep_positions_below (steps, bp_document_get_n_steps (r->document));
 
   bp_render_draw_flows (r, flows);
+  bp_render_draw_crossings (r, flows);
   bp_render_draw_cards (r, steps);
   /* Labels last: a label must not hide under a card. */
   if (r->draw_text)
     bp_render_draw_flow_labels (r, flows);
+  bp_render_draw_check_badges (r, flows, steps);
 }
 
 void

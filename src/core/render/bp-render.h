@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "insights/bp-insights.h"
 #include "layout/bp-layout.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,12 @@ typedef struct {
   gboolean     omit_text;
   /* The scenario on as many lines as it needs, not cut (slides). */
   gboolean     wrap_scenario;
+  /* The blueprint's figures (bp_insights_compute() of the layout's
+   * document), or NULL: with them, each stage header gets a time row
+   * and each card or flow that raised a check a badge. */
+  BpInsights  *insights;
+  /* With the insights: a ring where each flow crosses a line. */
+  gboolean     crossings;
 } BpRenderOptions;
 
 void   bp_render_options_init (BpRenderOptions       *options);
@@ -75,7 +82,8 @@ void   bp_render_get_frozen_offsets (BpLayout          *layout,
                                      double            *dx,
                                      double            *dy);
 
-/* The legend of the marks on cards ("!", "+", the star, "F", "W"): a
+/* The legend of the marks on cards ("!", "+", the star, "F", "W") and of
+ * the kinds of flow (a second row of short flows): a
  * box with a row of the badges cards show and their names, its top-left
  * corner at (@x, @y) in @cr's units, scaled by @options' zoom, in its
  * light or dark colours. bp_render_get_legend_size() tells its size in
@@ -186,5 +194,30 @@ void     bp_render_slide_compare_legend (cairo_t               *cr,
                                      const BpRenderOptions *options,
                                      double                 right,
                                      double                 y);
+
+/* How a flow of @kind is stroked: the line width in canvas units, the
+ * dash pattern (cairo_set_dash(); none when @n_dashes is 0) and whether
+ * its arrowhead is open (stroked) rather than filled. */
+typedef struct {
+  double        width;
+  const double *dashes;
+  guint         n_dashes;
+  gboolean      open_arrowhead;
+} BpFlowStyle;
+
+void   bp_render_get_flow_style (BpFlowKind           kind,
+                                 BpFlowStyle         *style);
+
+/* Where the badge of a card's or a flow's checks sits when drawn, in
+ * canvas units; FALSE for other items or one not laid out. */
+gboolean bp_render_get_check_badge (BpLayout          *layout,
+                                    BpItem            *item,
+                                    BpPoint           *center,
+                                    double            *radius);
+/* A stage's time row: "≥ 4 min 20 s · 3 encounters" ("≥" when @unknown
+ * steps have no duration). */
+char  *bp_render_format_stage_time (double            seconds,
+                                    guint             unknown,
+                                    guint             encounters);
 
 G_END_DECLS
