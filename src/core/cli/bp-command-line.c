@@ -36,6 +36,7 @@ typedef struct {
   char      *export_stages;
   gboolean   export_page_per_stage;
   gboolean   export_legend;
+  gboolean   export_insights;
   gboolean   export_no_legend;
   gboolean   report;
   char      *report_format;
@@ -101,6 +102,8 @@ create_option_context (Arguments *args)
       N_("Draw the legend of the marks on cards in the title band (default: on PDF slides)"), NULL },
     { "export-no-legend", 0, 0, G_OPTION_ARG_NONE, &args->export_no_legend,
       N_("Leave the legend out, on PDF slides too"), NULL },
+    { "export-insights", 0, 0, G_OPTION_ARG_NONE, &args->export_insights,
+      N_("Draw each stage's time row and the badges of the checks, as the editor shows them"), NULL },
     { "report", 0, 0, G_OPTION_ARG_NONE, &args->report,
       N_("Print what FILE says when its figures are added up: elapsed time, line crossings, "
          "each stage’s figures, and the checks"), NULL },
@@ -392,6 +395,7 @@ parse_export_options (const Arguments *args,
     options->legend = BP_EXPORT_LEGEND_ON;
   else if (args->export_no_legend)
     options->legend = BP_EXPORT_LEGEND_OFF;
+  options->insights = args->export_insights;
 
   return parse_scale (args->export_scale, &options->scale) &&
          parse_background (args->export_background, &options->transparent) &&
@@ -499,6 +503,7 @@ check_export_only_options (const Arguments *args)
     { args->export_page_per_stage ? "" : NULL, "--export-page-per-stage" },
     { args->export_legend ? "" : NULL, "--export-legend" },
     { args->export_no_legend ? "" : NULL, "--export-no-legend" },
+    { args->export_insights ? "" : NULL, "--export-insights" },
   };
 
   if (args->export_path != NULL)

@@ -481,9 +481,15 @@ render_area (cairo_t               *cr,
              double                 at_y)
 {
   double header = bp_layout_get_header_width (layout);
+  g_autoptr(BpInsights) insights = NULL;
   BpRenderOptions render_options;
 
+  /* Worked out for each piece: cheap next to drawing it. */
+  if (options->insights)
+    insights = bp_insights_compute (bp_layout_get_document (layout));
+
   bp_render_options_init (&render_options);
+  render_options.insights = insights;
   render_options.viewport = *area;
   render_options.zoom = zoom;
   render_options.dark = options->dark;

@@ -49,6 +49,9 @@ typedef struct {
   gboolean       page_per_stage; /* PDF: one page for each stage of the range */
   /* The legend of the marks on cards, at the right of the title band. */
   BpExportLegend legend;
+  /* The blueprint's figures: each stage's time row and the badges of the
+   * cards and flows that raised a check (as the canvas shows them). */
+  gboolean       insights;
 } BpExportOptions;
 
 /* Whether an export with @options draws the legend. */
