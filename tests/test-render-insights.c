@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "render/bp-render.h"
 #include "core-test-utils.h"
@@ -221,6 +222,50 @@ test_crossings (void)
     cairo_surface_destroy (surfaces[i]);
 }
 
+static gboolean
+run (const char * const *argv)
+{
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* touchpoint --export=X.png --export-insights draws a different picture;
+ * without an export the option is refused. */
+static void
+test_command_line (void)
+{
+  const char *bin = g_getenv ("TOUCHPOINT_BIN");
+  g_autofree char *sample = g_build_filename (g_getenv ("TOUCHPOINT_SAMPLES"), "loan-payment.bpj", NULL);
+  g_autofree char *folder = g_dir_make_tmp ("touchpoint-insights-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (folder, "plain.png", NULL);
+  g_autofree char *with = g_build_filename (folder, "insights.png", NULL);
+  g_autofree char *plain_arg = g_strconcat ("--export=", plain, NULL);
+  g_autofree char *with_arg = g_strconcat ("--export=", with, NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  gsize a_len, b_len;
+
+  if (bin == NULL)
+    {
+      g_test_skip ("TOUCHPOINT_BIN is not set");
+      return;
+    }
+
+  g_assert_true (run ((const char *[]) { bin, plain_arg, sample, NULL }));
+  g_assert_true (run ((const char *[]) { bin, with_arg, "--export-insights", sample, NULL }));
+  g_assert_false (run ((const char *[]) { bin, "--export-insights", sample, NULL }));
+
+  g_assert_true (g_file_get_contents (plain, &a, &a_len, NULL));
+  g_assert_true (g_file_get_contents (with, &b, &b_len, NULL));
+  g_assert_true (a_len != b_len || memcmp (a, b, a_len) != 0);
+
+  g_unlink (plain);
+  g_unlink (with);
+  g_rmdir (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/render-insights/time-row-over", test_time_row_over);
   g_test_add_func ("/render-insights/check-badge", test_check_badge);
   g_test_add_func ("/render-insights/crossings", test_crossings);
+  g_test_add_func ("/render-insights/command-line", test_command_line);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@ typedef struct {
   gboolean   export_page_per_stage;
   char      *export_stages_per_slide;
   gboolean   export_legend;
+  gboolean   export_insights;
   gboolean   export_no_legend;
   gboolean   diff;
   char      *diff_format;
@@ -126,6 +127,8 @@ create_option_context (Arguments *args)
       N_("Output of --diff: text or json (default: text)"), N_("FORMAT") },
     { "diff-against", 0, 0, G_OPTION_ARG_FILENAME, &args->diff_against,
       N_("Draw on a PNG, PDF or SVG export what changed since the blueprint OLD, with a legend"), N_("OLD") },
+    { "export-insights", 0, 0, G_OPTION_ARG_NONE, &args->export_insights,
+      N_("Draw each stage's time row and the badges of the checks, as the editor shows them"), NULL },
     { "report", 0, 0, G_OPTION_ARG_NONE, &args->report,
       N_("Print what FILE says when its figures are added up: elapsed time, line crossings, "
          "each stage’s figures, and the checks"), NULL },
@@ -565,6 +568,7 @@ parse_export_options (const Arguments *args,
     options->legend = BP_EXPORT_LEGEND_ON;
   else if (args->export_no_legend)
     options->legend = BP_EXPORT_LEGEND_OFF;
+  options->insights = args->export_insights;
 
   return parse_scale (args->export_scale, &options->scale) &&
          parse_background (args->export_background, &options->transparent) &&
@@ -685,6 +689,7 @@ check_export_only_options (const Arguments *args)
     { args->export_legend ? "" : NULL, "--export-legend" },
     { args->export_no_legend ? "" : NULL, "--export-no-legend" },
     { args->diff_against, "--diff-against" },
+    { args->export_insights ? "" : NULL, "--export-insights" },
   };
 
   if (args->export_path != NULL)

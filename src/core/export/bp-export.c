@@ -27,6 +27,7 @@
 #include "compare/bp-compare.h"
 #include "export/bp-pdf-tags.h"
 #include "export/bp-slides.h"
+#include "insights/bp-insights.h"
 #include "layout/bp-layout.h"
 #include "render/bp-render.h"
 #include "render/bp-render-compare.h"
@@ -386,11 +387,13 @@ typedef struct {
 } Page;
 
 /* What is drawn over the blueprint: the comparison with
- * options->compare_with, and that blueprint laid out; both NULL
- * without one. */
+ * options->compare_with, and that blueprint laid out (both NULL without
+ * one); the figures behind the time rows and the check badges (NULL
+ * unless options->insights). Worked out once for the whole export. */
 typedef struct {
   BpComparison *comparison;
   BpLayout     *old_layout;
+  BpInsights   *insights;
 } Marks;
 
 static void
@@ -399,7 +402,11 @@ marks_init (Marks                 *marks,
             const BpExportOptions *options)
 {
   memset (marks, 0, sizeof *marks);
-  if (options->compare_with == NULL || options->format == BP_EXPORT_FORMAT_BPJ)
+  if (options->format == BP_EXPORT_FORMAT_BPJ)
+    return;
+  if (options->insights)
+    marks->insights = bp_insights_compute (bp_layout_get_document (layout));
+  if (options->compare_with == NULL)
     return;
 
   marks->comparison = bp_compare (options->compare_with, bp_layout_get_document (layout));
@@ -411,6 +418,7 @@ marks_clear (Marks *marks)
 {
   g_clear_object (&marks->comparison);
   g_clear_object (&marks->old_layout);
+  g_clear_pointer (&marks->insights, bp_insights_unref);
 }
 
 static gboolean
@@ -662,6 +670,8 @@ draw_page_full (cairo_t               *cr,
   BpPageText text;
 
   get_sheet_text (layout, options, page, &text);
+  if (marks != NULL)
+    text.render.insights = marks->insights;
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, page->width, page->height);
   cairo_clip (cr);
@@ -1025,6 +1035,8 @@ draw_slide_full (cairo_t               *cr,
 
   get_slide_frame (layout, slide, &frame);
   get_slide_text (layout, options, slide, &frame, &text);
+  if (marks != NULL)
+    text.render.insights = marks->insights;
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, BP_SLIDE_WIDTH, BP_SLIDE_HEIGHT);

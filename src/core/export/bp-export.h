@@ -59,6 +59,9 @@ typedef struct {
    * legend of those marks before the other legend, in every format,
    * unless the legend is BP_EXPORT_LEGEND_OFF. Borrowed; only read. */
   BpDocument    *compare_with;
+  /* The blueprint's figures: each stage's time row and the badges of the
+   * cards and flows that raised a check (as the canvas shows them). */
+  gboolean       insights;
 } BpExportOptions;
 
 /* Whether an export with @options draws the legend of the marks on
