@@ -373,6 +373,67 @@ out:
   g_rmdir (dir);
 }
 
+/* The y of @word's first box in pdftotext's -bbox output of @page, its
+ * top (@top) or its bottom; -1 when absent. */
+static double
+word_edge (const char *pdf,
+           guint       page,
+           const char *word,
+           gboolean    top)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *first = g_strdup_printf ("%u", page);
+  g_autofree char *out = NULL;
+  g_autofree char *pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">%s<", word);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *value = NULL;
+  const char *argv[] = { pdftotext, "-bbox", "-f", first, "-l", first, pdf, "-", NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  if (!g_regex_match (regex, out, 0, &match))
+    return -1;
+  value = g_match_info_fetch (match, top ? 1 : 2);
+  return g_ascii_strtod (value, NULL);
+}
+
+/* The legend beside a slide's title has two rows (the marks, then the
+ * flow kinds); the scenario, across the whole width, starts below both. */
+static void
+test_scenario_below_legend (void)
+{
+  g_autoptr(BpDocument) document = generate (4, 4);
+  g_autofree char *dir = g_dir_make_tmp ("touchpoint-slides-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "slides.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  BpExportOptions options;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  double legend_bottom, scenario_top;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  bp_document_set_persona (document, "Existing customer with a car loan");
+  init_slides (&options);
+  options.legend = BP_EXPORT_LEGEND_ON;
+  g_assert_true (bp_export_to_file (document, pdf, &options, &error));
+  g_assert_no_error (error);
+
+  legend_bottom = word_edge (pdf, 1, "Information", FALSE);
+  scenario_top = word_edge (pdf, 1, "Persona", TRUE);
+  g_assert_cmpfloat (legend_bottom, >, 0);
+  g_assert_cmpfloat (scenario_top, >, 0);
+  g_assert_cmpfloat (scenario_top, >=, legend_bottom);
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/slides/per-slide", test_per_slide);
   g_test_add_func ("/slides/scenario-wraps", test_scenario_wraps);
   g_test_add_func ("/slides/pdf-text", test_pdf_text);
+  g_test_add_func ("/slides/scenario-below-legend", test_scenario_below_legend);
 
   return g_test_run ();
 }
