@@ -258,6 +258,17 @@ shows_comparison (BpRender *r,
   return !boxed && r->options->compare_legend;
 }
 
+/* The flow kinds go in a second row, under the cards' marks; on a
+ * slide's title band, whose scenario spans the whole width below the
+ * title's line, in the same row after them (a legend too wide for the
+ * title's line then goes below the scenario). */
+static gboolean
+flows_beside_marks (BpRender *r,
+                    gboolean  boxed)
+{
+  return !boxed && r->options->wrap_scenario;
+}
+
 static double
 row_width (BpRender *r,
            gboolean  boxed)
@@ -282,15 +293,22 @@ bp_render_legend_size (BpRender *r,
 
   *width = row_width (r, boxed);
   *height = ROW_HEIGHT;
-  /* The flow kinds in a second row, under the cards' marks. */
   if (shows_marks (r, boxed))
     {
       double flow_widths[BP_N_FLOW_KINDS];
+      double flow_width = measure_flow_row (r, flow_widths);
       double marks_x = shows_comparison (r, boxed) ?
                        bp_render_compare_legend_width (r) + PART_GAP : 0;
 
-      *width = MAX (*width, marks_x + measure_flow_row (r, flow_widths));
-      *height += ROW_GAP + ROW_HEIGHT;
+      if (flows_beside_marks (r, boxed))
+        {
+          *width += PART_GAP + flow_width;
+        }
+      else
+        {
+          *width = MAX (*width, marks_x + flow_width);
+          *height += ROW_GAP + ROW_HEIGHT;
+        }
     }
   *width += pad;
   *height += pad;
@@ -320,8 +338,13 @@ draw_rows (BpRender *r,
 
   if (shows_marks (r, boxed))
     {
+      double widths[BP_N_STEP_FLAGS];
+
       draw_row (r, x, y);
-      draw_flow_row (r, x, y + ROW_HEIGHT + ROW_GAP);
+      if (flows_beside_marks (r, boxed))
+        draw_flow_row (r, x + measure_row (r, widths) + PART_GAP, y);
+      else
+        draw_flow_row (r, x, y + ROW_HEIGHT + ROW_GAP);
     }
 }
 

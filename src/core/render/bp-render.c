@@ -249,10 +249,6 @@ bp_render_draw_title_band (BpRender         *r,
   /* Wrapped, the scenario has the band's whole width, below the
    * legend's line. */
   height = TITLE_TOP_PADDING + title_h + 4;
-  /* The legend beside the title has two rows (marks, flow kinds): a
-   * scenario across the whole width starts below them. */
-  if (wrap && legend_w > 0 && !legend_below)
-    height = MAX (height, TITLE_TOP_PADDING + legend_h + 4);
   if (set_scenario_text (r, (wrap ? title_band->width : band.width) - 2 * BP_RENDER_MARGIN, wrap))
     {
       bp_render_text_size (r, NULL, &scenario_h);
