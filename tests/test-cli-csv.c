@@ -9,9 +9,9 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "bpj/bp-bpj.h"
+#include "cli-test-utils.h"
 
 /* The command line with step sheets: touchpoint --export=OUT.bpj SHEET.csv,
  * --export=OUT.csv FILE.bpj, and --check SHEET.csv. */
@@ -57,39 +57,6 @@ sample_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
 }
 
-/* Runs touchpoint without a display; its exit status, and what it printed
- * on standard error. */
-static int
-run_touchpoint (const char * const  *args,
-                char               **err)
-{
-  const char *bin = g_getenv ("TOUCHPOINT_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out_text = NULL, *err_text = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &out_text, &err_text, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", wait_status, out_text, err_text);
-  g_assert_true (WIFEXITED (wait_status));
-
-  if (err != NULL)
-    *err = g_steal_pointer (&err_text);
-  return WEXITSTATUS (wait_status);
-}
 
 static char *
 write_text (Fixture    *fixture,
@@ -143,12 +110,12 @@ test_round_trip (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(BpDocument) original = NULL, read_back = NULL;
 
-  g_assert_cmpint (run_touchpoint (to_sheet, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (to_sheet, NULL, NULL), ==, 0);
   g_file_get_contents (sheet, &text, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFid,stage id,stage,lane id,lane,zone,text"));
 
-  g_assert_cmpint (run_touchpoint (to_bpj, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (to_bpj, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
   original = bp_bpj_load (sample, &error);
@@ -175,7 +142,7 @@ test_sheet_to_png (Fixture       *fixture,
   g_autofree char *err = NULL, *bytes = NULL;
   gsize length = 0;
 
-  g_assert_cmpint (run_touchpoint (args, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 0);
   g_assert_nonnull (strstr (err, "steps.csv: Cells are separated by semicolons"));
   g_assert_true (g_file_get_contents (png, &bytes, &length, NULL));
   g_assert_cmpuint (length, >, 8);
@@ -197,14 +164,14 @@ test_check_sheet (Fixture       *fixture,
   g_autofree char *err = NULL, *err_good = NULL;
   g_autofree char *expected = NULL;
 
-  g_assert_cmpint (run_touchpoint (check_good, &err_good), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (check_good, NULL, &err_good), ==, 0);
   g_assert_cmpstr (err_good, ==, "");
 
   expected = g_strdup_printf ("%s: Row 2, column B (zone): unknown zone “custmer”: use evidence, customer, "
                               "frontstage, backstage or support\n"
                               "%s: Row 4, column D (duration): “soon” is not a duration: write 90, 90 s, "
                               "5 min, 1 h 30 min, 2 d, 1:30 or 1:02:00\n", bad, bad);
-  g_assert_cmpint (run_touchpoint (check_both, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (check_both, NULL, &err), ==, 1);
   g_assert_cmpstr (err, ==, expected);
 }
 
@@ -220,7 +187,7 @@ test_refused_sheet (Fixture       *fixture,
   g_autofree char *err = NULL;
   g_autofree char *expected = g_strdup_printf ("%s: Row 2, column C: a quoted cell is never closed\n", bad);
 
-  g_assert_cmpint (run_touchpoint (args, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   g_assert_cmpstr (err, ==, expected);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
@@ -245,7 +212,7 @@ test_flow_sheet (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(BpDocument) document = NULL;
 
-  g_assert_cmpint (run_touchpoint (args, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, NULL), ==, 0);
   document = bp_bpj_load (out, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bp_document_get_n_flows (document), ==, 2);
@@ -254,7 +221,7 @@ test_flow_sheet (Fixture       *fixture,
   g_assert_cmpint (g_unlink (out), ==, 0);
 
   expected = g_strdup_printf ("%s: Row 2, column B (to): no step has the id “z”\n", bad);
-  g_assert_cmpint (run_touchpoint (bad_args, &bad_err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (bad_args, NULL, &bad_err), ==, 1);
   g_assert_true (g_str_has_suffix (bad_err, expected));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
@@ -269,7 +236,7 @@ test_sheet_options (Fixture       *fixture,
   const char *args[] = { export, "--export-scale=2", sample, NULL };
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_touchpoint (args, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "A CSV export takes no --export-… options"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "bpj/bp-bpj.h"
+#include "cli-test-utils.h"
 #include "layout/bp-layout.h"
 #include "model/bp-duration.h"
 
@@ -34,43 +35,6 @@ sample_path (const char *name)
   return g_build_filename (samples, name, NULL);
 }
 
-/* Runs touchpoint with @args in a UTF-8 C locale; returns its exit
- * status. */
-static int
-run_touchpoint (const char * const  *args,
-                char               **out,
-                char               **err)
-{
-  const char *bin = g_getenv ("TOUCHPOINT_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &stdout_text, &stderr_text, &wait_status, &error);
-  g_assert_no_error (error);
-  g_test_message ("touchpoint exit %d\nstdout: %s\nstderr: %s",
-                  wait_status, stdout_text, stderr_text);
-  g_assert_true (WIFEXITED (wait_status));
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-  return WEXITSTATUS (wait_status);
-}
 
 /* The sample's future state: the one-time code moves from the website to
  * the bank's systems, the lock-out takes five seconds, the SMS step goes. */
@@ -145,11 +109,11 @@ test_same (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   JsonObject *steps;
 
-  g_assert_cmpint (run_touchpoint (export_args, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_touchpoint (diff_args, &out, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (export_args, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (diff_args, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "The two blueprints are the same."));
 
-  g_assert_cmpint (run_touchpoint (json_args, &json, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (json_args, &json, NULL), ==, 0);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   steps = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
@@ -166,7 +130,7 @@ test_summary (Fixture       *fixture,
   g_autofree char *lock = g_strdup_printf ("~ Log in / Locks account after three failures: "
                                            "%s → 5 s\n", fixture->old_lock);
 
-  g_assert_cmpint (run_touchpoint (args, &out, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, &out, NULL), ==, 1);
   g_assert_nonnull (strstr (out, "~ state: current → future\n"));
   g_assert_nonnull (strstr (out, "→ Log in / Asks for the one-time code: Website and app → "
                                  "Bank systems and partners, crossed the lines of visibility "
@@ -210,8 +174,8 @@ test_json (Fixture       *fixture,
   JsonObject *root, *steps, *changed_step = NULL;
   JsonArray *changed;
 
-  g_assert_cmpint (run_touchpoint (args, &first, NULL), ==, 1);
-  g_assert_cmpint (run_touchpoint (args, &second, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, &first, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, &second, NULL), ==, 1);
   /* Stable: the same input gives the same bytes. */
   g_assert_cmpstr (first, ==, second);
 
@@ -278,7 +242,7 @@ test_unreadable (Fixture       *fixture,
   g_autofree char *broken_err = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run_touchpoint (missing_args, &out, &err), ==, 2);
+  g_assert_cmpint (cli_test_run_touchpoint (missing_args, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "missing.bpj"));
   g_assert_cmpstr (out, ==, "");
 
@@ -288,7 +252,7 @@ test_unreadable (Fixture       *fixture,
                        "\"steps\":[{\"id\":\"a\",\"lane\":\"back2\",\"stage\":\"s\",\"x\":0}]}",
                        -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (run_touchpoint (broken_args, NULL, &broken_err), ==, 2);
+  g_assert_cmpint (cli_test_run_touchpoint (broken_args, NULL, &broken_err), ==, 2);
   g_assert_nonnull (strstr (broken_err, "broken.bpj: steps[0].lane: "));
   g_assert_nonnull (strstr (broken_err, "back2"));
 }
@@ -303,11 +267,11 @@ test_usage (Fixture       *fixture,
   const char *alone[] = { "--diff-format=json", fixture->old_path, NULL };
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_touchpoint (one, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_touchpoint (three, NULL, NULL), ==, 2);
-  g_assert_cmpint (run_touchpoint (format, NULL, &err), ==, 2);
+  g_assert_cmpint (cli_test_run_touchpoint (one, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_test_run_touchpoint (three, NULL, NULL), ==, 2);
+  g_assert_cmpint (cli_test_run_touchpoint (format, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "xml"));
-  g_assert_cmpint (run_touchpoint (alone, NULL, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (alone, NULL, NULL), ==, 1);
 }
 
 static JsonArray *
@@ -332,8 +296,8 @@ test_sample_pair (void)
   JsonObject *root, *steps, *post = NULL;
   JsonArray *changed;
 
-  g_assert_cmpint (run_touchpoint (check, NULL, NULL), ==, 0);
-  g_assert_cmpint (run_touchpoint (args, &json, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (check, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (args, &json, NULL), ==, 1);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
@@ -432,7 +396,7 @@ export_sample (const char *out,
     g_ptr_array_add (args, against);
   g_ptr_array_add (args, future);
   g_ptr_array_add (args, NULL);
-  g_assert_cmpint (run_touchpoint ((const char * const *) args->pdata, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint ((const char * const *) args->pdata, NULL, NULL), ==, 0);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 }
 
@@ -573,7 +537,7 @@ test_export_bad_old (Fixture       *fixture,
   g_autofree char *bpj_err = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run_touchpoint (missing_args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (missing_args, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "missing.bpj"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
@@ -583,15 +547,15 @@ test_export_bad_old (Fixture       *fixture,
                        "\"steps\":[{\"id\":\"a\",\"lane\":\"back2\",\"stage\":\"s\",\"x\":0}]}",
                        -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (run_touchpoint (broken_args, NULL, &broken_err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (broken_args, NULL, &broken_err), ==, 1);
   g_assert_nonnull (strstr (broken_err, "broken.bpj: steps[0].lane: "));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
   /* A .bpj holds the blueprint, not a picture of the change. */
-  g_assert_cmpint (run_touchpoint (bpj_args, NULL, &bpj_err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (bpj_args, NULL, &bpj_err), ==, 1);
   g_assert_nonnull (strstr (bpj_err, "--diff-against"));
   g_assert_false (g_file_test (bpj_out, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run_touchpoint (alone_args, NULL, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (alone_args, NULL, NULL), ==, 1);
 }
 
 int

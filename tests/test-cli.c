@@ -13,9 +13,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "bpj/bp-bpj.h"
+#include "cli-test-utils.h"
 #include "cli/bp-command-line.h"
 #include "insights/bp-insights.h"
 #include "export/bp-export.h"
@@ -98,47 +98,6 @@ sample_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
 }
 
-/* Runs touchpoint with @args, without a display, in a UTF-8 C locale.
- * Returns its exit status; fails the test if it did not exit normally. */
-static int
-run_touchpoint (const char * const  *args,
-                char               **out,
-                char               **err)
-{
-  const char *bin = g_getenv ("TOUCHPOINT_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_text = NULL;
-  g_autofree char *stderr_text = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (bin);
-
-  g_ptr_array_add (argv, (char *) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &stdout_text, &stderr_text, &wait_status, &error);
-  g_assert_no_error (error);
-
-  g_test_message ("touchpoint exit %d\nstdout: %s\nstderr: %s",
-                  wait_status, stdout_text, stderr_text);
-  g_assert_true (WIFEXITED (wait_status));
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_text);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_text);
-
-  return WEXITSTATUS (wait_status);
-}
 
 static char *
 write_variant (Fixture       *fixture,
@@ -203,7 +162,7 @@ test_version (void)
   g_autofree char *err = NULL;
   const char *args[] = { "--version", NULL };
 
-  g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "touchpoint " PACKAGE_VERSION "\n");
   g_assert_cmpstr (err, ==, "");
 }
@@ -222,7 +181,7 @@ test_help (void)
   g_auto(GStrv) lines = NULL;
   const char *args[] = { "--help", NULL };
 
-  g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (args, &out, &err), ==, 0);
 
   /* Every option is listed with its argument's name and a description
    * after it on the same line. */
@@ -284,7 +243,7 @@ test_unknown_option (void)
   g_autofree char *err = NULL;
   const char *args[] = { "--frobnicate", sample, NULL };
 
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "--frobnicate"));
 }
 
@@ -315,7 +274,7 @@ test_check_samples (void)
       if (!g_str_has_suffix (name, ".bpj"))
         continue;
 
-      g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+      g_assert_cmpint (cli_test_run_touchpoint (args, &out, &err), ==, 0);
       /* Quiet on success. */
       g_assert_cmpstr (out, ==, "");
       g_assert_cmpstr (err, ==, "");
@@ -339,7 +298,7 @@ assert_check_reports (Fixture       *fixture,
   const char *args[] = { "--check", file, NULL };
   guint n_paths = g_strv_length ((char **) paths);
 
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
 
   lines = split_lines (err);
   g_assert_cmpuint (g_strv_length (lines), ==, n_paths);
@@ -363,7 +322,7 @@ test_check_valid_base (Fixture       *fixture,
   const char *args[] = { "--check", file, NULL };
 
   /* The base of the invalid variants is itself valid. */
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
 }
 
@@ -402,7 +361,7 @@ test_check_syntax_error (Fixture       *fixture,
   g_autofree char *err = NULL;
   const char *args[] = { "--check", file, NULL };
 
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   g_assert_true (g_str_has_prefix (err, prefix));
 }
 
@@ -428,7 +387,7 @@ test_check_unreadable (Fixture       *fixture,
       g_auto(GStrv) lines = NULL;
       const char *args[] = { "--check", files[i], NULL };
 
-      g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+      g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
       lines = split_lines (err);
       g_assert_cmpuint (g_strv_length (lines), ==, 1);
       g_assert_true (g_str_has_prefix (lines[0], prefix));
@@ -453,7 +412,7 @@ test_check_mix (Fixture       *fixture,
   args[2] = bad_file;
 
   /* Both orders: a bad file neither hides nor is hidden by a good one. */
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   lines = split_lines (err);
   prefix = g_strdup_printf ("%s: steps[1].lane: ", bad_file);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
@@ -463,7 +422,7 @@ test_check_mix (Fixture       *fixture,
   g_clear_pointer (&lines, g_strfreev);
   args[1] = bad_file;
   args[2] = good;
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   lines = split_lines (err);
   g_assert_cmpuint (g_strv_length (lines), ==, 1);
   g_assert_true (g_str_has_prefix (lines[0], prefix));
@@ -475,7 +434,7 @@ test_check_needs_files (void)
   g_autofree char *err = NULL;
   const char *args[] = { "--check", NULL };
 
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   g_assert_cmpstr (err, !=, "");
 }
 
@@ -511,7 +470,7 @@ export_sample (Fixture     *fixture,
   g_ptr_array_add (args, path);
   g_ptr_array_add (args, NULL);
 
-  g_assert_cmpint (run_touchpoint ((const char * const *) args->pdata, NULL, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint ((const char * const *) args->pdata, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
@@ -768,7 +727,7 @@ assert_export_fails (Fixture     *fixture,
   g_autofree char *err = NULL;
   guint n_before = count_files (fixture->dir);
 
-  g_assert_cmpint (run_touchpoint (args, NULL, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, &err), ==, 1);
   if (strstr (err, expected_in_message) == NULL)
     g_error ("expected “%s” in “%s”", expected_in_message, err);
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
@@ -944,7 +903,7 @@ test_export_failure_keeps_old_file (Fixture       *fixture,
   bad_file = write_variant (fixture, "bad.bpj", &bad);
   args[1] = bad_file;
 
-  g_assert_cmpint (run_touchpoint (args, NULL, NULL), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (args, NULL, NULL), ==, 1);
   contents = read_file (out, NULL);
   g_assert_cmpstr (contents, ==, "an older export\n");
 }
@@ -1004,7 +963,7 @@ test_report_json_samples (void)
       g_assert_no_error (error);
       insights = bp_insights_compute (document);
 
-      g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+      g_assert_cmpint (cli_test_run_touchpoint (args, &out, &err), ==, 0);
       g_assert_cmpstr (err, ==, "");
       json_parser_load_from_data (parser, out, -1, &error);
       g_assert_no_error (error);
@@ -1085,7 +1044,7 @@ test_report_text_samples (void)
 
       g_assert_no_error (error);
       insights = bp_insights_compute (document);
-      g_assert_cmpint (run_touchpoint (args, &out, &err), ==, 0);
+      g_assert_cmpint (cli_test_run_touchpoint (args, &out, &err), ==, 0);
       g_assert_cmpstr (err, ==, "");
       g_assert_nonnull (strstr (out, "Elapsed time: "));
       g_assert_nonnull (strstr (out, "Encounters (line of interaction): "));
@@ -1131,18 +1090,18 @@ test_report_exit_status (Fixture       *fixture,
   const char *gone[] = { "--report-format=json", "--report", missing, NULL };
 
   /* This blueprint raises warnings (a customer step with no support). */
-  g_assert_cmpint (run_touchpoint (ok, &out, &err), ==, 0);
+  g_assert_cmpint (cli_test_run_touchpoint (ok, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, ": customer-unsupported: a: "));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_touchpoint (bad, &out, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (bad, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, broken));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_touchpoint (gone, &out, &err), ==, 1);
+  g_assert_cmpint (cli_test_run_touchpoint (gone, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==, "");
   g_assert_nonnull (strstr (err, missing));
 }
@@ -1168,7 +1127,7 @@ test_report_errors (Fixture       *fixture,
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (run_touchpoint (cases[i].args, &out, &err), ==, 1);
+      g_assert_cmpint (cli_test_run_touchpoint (cases[i].args, &out, &err), ==, 1);
       g_assert_cmpstr (out, ==, "");
       if (strstr (err, cases[i].message) == NULL)
         g_error ("case %u: expected “%s” in “%s”", i, cases[i].message, err);
